@@ -1,0 +1,43 @@
+# Rooted: `make run` to try it, `make test` to check it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# The interface languages besides English (locale/django/ holds Django's own
+# messages for tl and ht, which Django does not ship; it is not a language).
+LANGUAGES := es zh_Hans zh_Hant vi ko tl ar ht
+
+.PHONY: run test lint ci bench messages clean
+
+$(BIN)/django-admin: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+venv: $(BIN)/django-admin
+
+run: venv
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: venv
+	$(BIN)/pytest
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+
+# Refresh the catalogues after changing strings, then translate what is new.
+messages: venv
+	$(MANAGE) makemessages $(foreach l,$(LANGUAGES),-l $(l)) --no-obsolete --no-location \
+		--ignore=.venv --ignore=tests --ignore=bench --ignore=staticfiles
+	$(MANAGE) compilemessages --ignore=.venv
+
+ci:
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from directory import views
+
+app_name = "directory"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("community/", views.community, name="community"),
+    path("listings/<slug:slug>/", views.listing_detail, name="listing"),
+    path("listings/<slug:slug>/report/", views.report_listing, name="report"),
+    path("listings/<slug:slug>/report/thanks/", views.report_thanks, name="report_thanks"),
+]

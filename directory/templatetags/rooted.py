@@ -1,0 +1,81 @@
+"""Small presentation helpers for Rooted's templates: money, languages, phone links."""
+
+import re
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.utils import numberformat
+from django.utils.formats import get_format
+from django.utils.translation import get_language, get_language_info, pgettext
+
+register = template.Library()
+
+
+@register.filter
+def money(amount: Any) -> str:
+    """Whole US dollars in the current locale's digit grouping: "$1,200", "$1 200"."""
+    if amount is None or amount == "":
+        return ""
+    try:
+        whole = int(amount)
+    except (TypeError, ValueError):
+        return ""
+    # Locales without a grouping rule of their own still group thousands.
+    digits = numberformat.format(
+        whole,
+        get_format("DECIMAL_SEPARATOR"),
+        decimal_pos=0,
+        grouping=get_format("NUMBER_GROUPING") or 3,
+        thousand_sep=get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )
+    return pgettext("an amount of money in US dollars", "$%(amount)s") % {"amount": digits}
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """An interface language's name in the current language ("Spanish", "Español")."""
+    names = dict(settings.LANGUAGES)
+    if code in names:
+        return str(names[code])
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+@register.filter
+def tel(number: str) -> str:
+    """A phone number as a tel: link target: digits, and a leading + if there was one."""
+    number = (number or "").strip()
+    digits = re.sub(r"\D", "", number)
+    return f"+{digits}" if number.startswith("+") else digits
+
+
+@register.simple_tag
+def listing_text(listing: Any, field: str) -> dict[str, Any]:
+    """A listing's text in the current language, or its visible fallback.
+
+    `foreign` is true when the text shown is in another language than the page, so
+    the template can say so and mark it with `lang`; `others` are the other
+    interface languages the same text is written in.
+    """
+    text, code = listing.text(field)
+    current = get_language() or settings.LANGUAGE_CODE
+    written_in = [
+        language
+        for language, _name in settings.LANGUAGES
+        if getattr(listing, f"{field}_{language.replace('-', '_')}", "")
+    ]
+    try:
+        bidi = bool(get_language_info(code)["bidi"])
+    except KeyError:
+        bidi = False
+    return {
+        "text": text,
+        "language": code,
+        "direction": "rtl" if bidi else "ltr",
+        "foreign": bool(text) and code != current,
+        "others": [language for language in written_in if language != code],
+    }

@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, include, path
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("admin/", admin.site.urls),
+    # Open data (HSDS 3.0) for other systems: outside the language prefixes.
+    path("api/hsds/", include("directory.api_urls")),
+]
+urlpatterns += i18n_patterns(
+    path("", include("directory.public_urls")),
+    path("provider/", include("providers.urls")),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

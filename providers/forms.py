@@ -1,0 +1,633 @@
+"""Forms for the provider area: accounts, and one form per step of the listing editor."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import password_validation
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+from providers.emails import supported_language
+from providers.models import (
+    AgeGroup,
+    Approach,
+    Format,
+    Identity,
+    Insurance,
+    Language,
+    Listing,
+    ListingLanguage,
+    Location,
+    Specialty,
+    User,
+)
+from providers.places import zip_lookup
+from providers.selectors import suffix
+from providers.states import US_STATES
+
+PHOTO_MAX_BYTES = 5 * 1024 * 1024
+PHOTO_MAX_PIXELS = 40_000_000  # refuse "decompression bombs" before decoding them
+PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+def checkboxes(queryset: Any, label: Promise, **kwargs: Any) -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        queryset=queryset,
+        label=label,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        **kwargs,
+    )
+
+
+# Accounts ------------------------------------------------------------------
+
+
+class SignupForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("You will sign in with it. We send a link to check it is yours."),
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html,
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_email(self) -> str:
+        return str(self.cleaned_data["email"]).strip()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        password1, password2 = data.get("password1"), data.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif password1:
+            try:
+                password_validation.validate_password(
+                    password1, user=User(email=data.get("email", ""))
+                )
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+class EmailAuthenticationForm(auth_forms.AuthenticationForm):
+    """Sign in by email address, in whatever case it is typed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Email address")
+        self.fields["username"].widget.attrs.update({"autocomplete": "email", "type": "email"})
+
+    def clean(self) -> dict[str, Any]:
+        typed = (self.cleaned_data.get("username") or "").strip()
+        if typed:
+            stored = (
+                User.objects.filter(email__iexact=typed).values_list("email", flat=True).first()
+            )
+            self.cleaned_data["username"] = stored or typed
+        return super().clean()
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, writing to each account in its own language."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        user = context.get("user")
+        with translation.override(supported_language(getattr(user, "language", None))):
+            super().send_mail(
+                subject_template_name,
+                email_template_name,
+                context,
+                from_email,
+                to_email,
+                html_email_template_name,
+            )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Their email address"),
+        max_length=254,
+        help_text=_(
+            "We email them a link, valid for seven days. Once they sign in with this "
+            "address and accept, they can edit this listing as you can."
+        ),
+    )
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("Yes, delete my account and the listings only I own. This cannot be undone."),
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = str(self.cleaned_data["password"])
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password."))
+        return password
+
+
+class DeleteListingForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, delete this listing and its history. This cannot be undone."),
+    )
+
+
+# The editor ----------------------------------------------------------------
+
+
+class AboutFormBase(forms.ModelForm):
+    """Name, kind and the texts, written in the language the editor is open in."""
+
+    class Meta:
+        model = Listing
+        fields = ["name", "kind", "community_type", "pronouns", "credentials"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = True
+        self.fields["name"].help_text = _("Your name, or your practice's or group's name.")
+        self.fields["pronouns"].help_text = _("Optional. For example she/her, they/them.")
+        self.fields["community_type"].help_text = _("Only for community supports.")
+        kind = self.fields["kind"]
+        kind.widget = forms.RadioSelect()
+        kind.choices = Listing.Kind.choices  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") != Listing.Kind.COMMUNITY:
+            data["community_type"] = ""
+        return data
+
+
+def about_form(language: str) -> type[forms.ModelForm]:
+    """The about step's form, with the texts in `language`'s columns."""
+    names = dict(settings.LANGUAGES)
+    about, approach = f"about_{suffix(language)}", f"approach_text_{suffix(language)}"
+    return forms.modelform_factory(
+        Listing,
+        form=AboutFormBase,
+        fields=[*AboutFormBase.Meta.fields, about, approach],
+        # Built per request, so plain strings in the active language are right here.
+        labels={
+            about: str(
+                format_lazy(_("About the care you offer (in {language})"), language=names[language])
+            ),
+            approach: str(
+                format_lazy(_("Your approach (in {language})"), language=names[language])
+            ),
+        },
+        help_texts={
+            about: str(
+                _(
+                    "What you offer and who you work with, in your own words. You can add "
+                    "other languages in the Translations step."
+                )
+            ),
+        },
+        widgets={
+            about: forms.Textarea(attrs={"rows": 8}),
+            approach: forms.Textarea(attrs={"rows": 5}),
+        },
+    )
+
+
+class ContactForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("Website"), max_length=200, required=False, assume_scheme="https"
+    )
+    booking_url = forms.URLField(
+        label=_("Booking link"),
+        max_length=200,
+        required=False,
+        assume_scheme="https",
+        help_text=_("A page where people can book a first session, if you have one."),
+    )
+
+    class Meta:
+        model = Listing
+        fields = ["phone", "email", "website", "booking_url"]
+        help_texts = {
+            "email": _("Public: seekers will see it. It can differ from your sign-in address."),
+        }
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})}
+
+
+class LicenceForm(forms.ModelForm):
+    class Meta:
+        model = Listing
+        fields = ["licence_type", "licence_number", "licence_state"]
+        help_texts = {
+            "licence_type": _("For example LCSW, LMFT, PsyD. Leave empty if you hold none."),
+            "licence_number": _(
+                "A curator checks it with the state board; changing it later asks for a new check."
+            ),
+        }
+
+
+class IdentityForm(forms.ModelForm):
+    identifies_as = checkboxes(Identity.objects.all(), _("I identify as"))
+    experienced_with = checkboxes(Identity.objects.all(), _("I have experience working with"))
+
+    class Meta:
+        model = Listing
+        fields = ["identifies_as", "experienced_with"]
+
+    def grouped(self, name: str) -> list[tuple[str, list[Any]]]:
+        """The field's checkboxes in the vocabulary's groups, for a fieldset each."""
+        groups: dict[str, str] = {str(i.pk): i.group for i in Identity.objects.all()}
+        options = list(self[name])
+        return [
+            (str(label), [o for o in options if groups.get(str(o.data["value"])) == group])
+            for group, label in Identity.Group.choices
+            if any(groups.get(str(o.data["value"])) == group for o in options)
+        ]
+
+    @property
+    def groups(self) -> list[tuple[str, str, list[tuple[str, list[Any]]]]]:
+        return [
+            (name, str(self.fields[name].label), self.grouped(name))
+            for name in ("identifies_as", "experienced_with")
+        ]
+
+
+class CareForm(forms.ModelForm):
+    specialties = checkboxes(Specialty.objects.all(), _("Concerns you help with"))
+    approaches = checkboxes(Approach.objects.all(), _("Therapies and practices"))
+
+    class Meta:
+        model = Listing
+        fields = ["specialties", "approaches"]
+
+
+class LanguagesForm(forms.Form):
+    speaks = checkboxes(Language.objects.all(), _("Languages you speak with clients"))
+    interpreter = checkboxes(Language.objects.all(), _("Languages offered through an interpreter"))
+
+    def __init__(self, *args: Any, instance: Listing, **kwargs: Any) -> None:
+        offered = list(instance.listing_languages.all())
+        kwargs.setdefault(
+            "initial",
+            {
+                "speaks": [i.language_id for i in offered if i.offered == "speaks"],
+                "interpreter": [
+                    i.language_id
+                    for i in offered
+                    if i.offered == ListingLanguage.Offered.INTERPRETER
+                ],
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        both = set(data.get("speaks") or []) & set(data.get("interpreter") or [])
+        if both:
+            names = ", ".join(str(language) for language in both)
+            self.add_error(
+                "interpreter",
+                format_lazy(
+                    _("You speak {languages} yourself; no interpreter needed."), languages=names
+                ),
+            )
+        return data
+
+
+class PlaceForm(forms.ModelForm):
+    """A place; the ZIP code gives its coordinates, and its city and state if left empty."""
+
+    class Meta:
+        model = Location
+        fields = [
+            "name",
+            "address",
+            "postal_code",
+            "city",
+            "region",
+            "wheelchair_accessible",
+            "transit_notes",
+        ]
+        help_texts = {
+            "name": _("For example 'Eastside office'."),
+            "address": _("Leave it out if you only share it once someone books."),
+            "city": _("Filled in from the ZIP code if you leave it empty."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["postal_code"].required = True
+        self.fields["postal_code"].widget.attrs.update(
+            {"inputmode": "numeric", "autocomplete": "postal-code"}
+        )
+        self.fields["city"].required = False
+        self.fields["region"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        code = data.get("postal_code")
+        if not code:
+            return data
+        place = zip_lookup(code)
+        if place is None:
+            self.add_error("postal_code", _("We could not find this US ZIP code."))
+            return data
+        data["postal_code"] = place.postal_code
+        data["city"] = data.get("city") or place.city
+        data["region"] = data.get("region") or place.state
+        data["latitude"], data["longitude"] = place.latitude, place.longitude
+        return data
+
+    def _post_clean(self) -> None:
+        # An unknown ZIP leaves the city empty; say so once, not twice.
+        if not self.errors:
+            super()._post_clean()  # type: ignore[misc]
+
+
+class BasePlacesFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form: forms.ModelForm, index: int | None) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this place")
+
+    def places(self) -> list[dict[str, Any]]:
+        """The places to keep, each with the `id` of the place it updates, if any."""
+        deleted = set(map(id, self.deleted_forms))
+        return [
+            {**form.cleaned_data, "id": form.instance.pk}
+            for form in self.forms
+            if form.cleaned_data and id(form) not in deleted
+        ]
+
+
+PlacesFormSet = forms.inlineformset_factory(
+    Listing,
+    Location,
+    form=PlaceForm,
+    formset=BasePlacesFormSet,
+    extra=1,
+    max_num=20,
+    validate_max=True,
+    can_delete=True,
+)
+
+
+class TelehealthForm(forms.Form):
+    states = forms.MultipleChoiceField(
+        label=_("States where you may see clients by video or phone"),
+        choices=US_STATES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Usually the states where you are licensed."),
+    )
+
+    def __init__(self, *args: Any, instance: Listing, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial", {"states": [area.state for area in instance.service_areas.all()]}
+        )
+        super().__init__(*args, **kwargs)
+
+
+class CostForm(forms.ModelForm):
+    insurance = checkboxes(Insurance.objects.all(), _("Insurance you accept"))
+
+    class Meta:
+        model = Listing
+        fields = ["fee_min", "fee_max", "sliding_scale_min", "free", "payment_options", "insurance"]
+        labels = {
+            "fee_min": _("Lowest fee per session, in dollars"),
+            "fee_max": _("Highest fee per session, in dollars"),
+            "sliding_scale_min": _("Sliding scale from, in dollars"),
+            "free": _("Free sessions or a free option are available"),
+        }
+        help_texts = {
+            "fee_max": _("Leave empty if you charge one fee."),
+            "sliding_scale_min": _("The least anyone pays, if you offer a sliding scale."),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        low, high = data.get("fee_min"), data.get("fee_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("fee_max", _("The highest fee cannot be less than the lowest."))
+        return data
+
+    def _post_clean(self) -> None:
+        # The fee check above says it better than the database constraint would.
+        if not self.errors:
+            super()._post_clean()  # type: ignore[misc]
+
+
+class AvailabilityForm(forms.ModelForm):
+    ages = checkboxes(AgeGroup.objects.all(), _("Ages you serve"))
+    formats = checkboxes(Format.objects.all(), _("Formats"))
+
+    class Meta:
+        model = Listing
+        fields = [
+            "accepting_new_clients",
+            "in_person",
+            "video",
+            "phone_sessions",
+            "ages",
+            "formats",
+        ]
+        labels = {
+            "accepting_new_clients": _("I am accepting new clients"),
+            "in_person": _("I meet people in person"),
+            "video": _("I offer video sessions"),
+            "phone_sessions": _("I offer phone sessions"),
+        }
+
+
+class TranslationsForm(forms.ModelForm):
+    """The about and approach texts in every interface language, each optional."""
+
+    class Meta:
+        model = Listing
+        fields = [
+            f"{name}_{suffix(code)}"
+            for code, _label in settings.LANGUAGES
+            for name in ("about", "approach_text")
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for code, _label in settings.LANGUAGES:
+            bidi = translation.get_language_info(code)["bidi"]
+            for name, label, rows in (
+                ("about", _("About"), 6),
+                ("approach_text", _("Approach"), 4),
+            ):
+                field = self.fields[f"{name}_{suffix(code)}"]
+                field.label = label
+                field.widget = forms.Textarea(
+                    attrs={"rows": rows, "lang": code, "dir": "rtl" if bidi else "ltr"}
+                )
+
+    @property
+    def languages(self) -> list[tuple[str, str, list[Any]]]:
+        names = dict(settings.LANGUAGES)
+        return [
+            (
+                code,
+                str(names[code]),
+                [self[f"{name}_{suffix(code)}"] for name in ("about", "approach_text")],
+            )
+            for code, _label in settings.LANGUAGES
+        ]
+
+
+class PhotoForm(forms.Form):
+    photo = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        help_text=_(
+            "Optional. A JPEG, PNG or WebP image under 5 MB. We remove location and camera details."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    photo_alt = forms.CharField(
+        label=_("Describe the photo"),
+        max_length=250,
+        required=False,
+        help_text=_("For people who cannot see it, for example 'Amara smiling in her office'."),
+    )
+    remove = forms.BooleanField(label=_("Remove the current photo"), required=False)
+
+    def __init__(self, *args: Any, instance: Listing, **kwargs: Any) -> None:
+        self.instance = instance
+        kwargs.setdefault("initial", {"photo_alt": instance.photo_alt})
+        super().__init__(*args, **kwargs)
+        if not instance.photo:
+            del self.fields["remove"]
+
+    def clean_photo(self) -> UploadedFile | None:
+        upload = self.cleaned_data.get("photo")
+        if not upload:
+            return None
+        if upload.size is not None and upload.size > PHOTO_MAX_BYTES:
+            raise forms.ValidationError(
+                _("This photo is larger than 5 MB; please choose a smaller one.")
+            )
+        not_an_image = forms.ValidationError(
+            _(
+                "This file is not a JPEG, PNG or WebP image. "
+                "Please choose a photo in one of those formats."
+            )
+        )
+        try:
+            upload.seek(0)
+            with Image.open(upload) as image:
+                if image.format not in PHOTO_FORMATS:
+                    raise not_an_image
+                width, height = image.size
+                if width * height > PHOTO_MAX_PIXELS:
+                    raise forms.ValidationError(
+                        _("This image is too large in pixels; please choose a smaller one.")
+                    )
+                image.verify()
+            upload.seek(0)
+            with Image.open(upload) as image:
+                image.load()  # verify() misses truncated data; decoding finds it
+        except (
+            UnidentifiedImageError,
+            OSError,
+            SyntaxError,
+            ValueError,
+            Image.DecompressionBombError,
+        ):
+            raise not_an_image from None
+        upload.seek(0)
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        keeps_photo = bool(self.instance.photo) and not data.get("remove")
+        if (data.get("photo") or keeps_photo) and not data.get("photo_alt"):
+            self.add_error("photo_alt", _("Describe the photo for people who cannot see it."))
+        return data
+
+
+# Steps ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    title: Promise
+    # Builds the step's form (or formset) for a listing: (listing, data, files, language).
+    form: Callable[..., Any]
+    # Self-service steps change the listing itself, never a pending change.
+    self_service: bool = False
+
+
+def _bound_to_listing(form_class: Callable[..., Any]) -> Callable[..., Any]:
+    return lambda listing, data, files, language: form_class(data, files, instance=listing)
+
+
+STEPS = [
+    Step(
+        "about",
+        _("About"),
+        lambda listing, data, files, language: about_form(language)(data, instance=listing),
+    ),
+    Step("contact", _("Contact"), _bound_to_listing(ContactForm)),
+    Step("licence", _("Licence"), _bound_to_listing(LicenceForm)),
+    Step("identity", _("Identity"), _bound_to_listing(IdentityForm)),
+    Step("care", _("Care offered"), _bound_to_listing(CareForm)),
+    Step("languages", _("Languages"), _bound_to_listing(LanguagesForm)),
+    Step(
+        "places",
+        _("Places"),
+        lambda listing, data, files, language: PlacesFormSet(
+            data, instance=listing, prefix="places"
+        ),
+    ),
+    Step("telehealth", _("Telehealth"), _bound_to_listing(TelehealthForm)),
+    Step("cost", _("Cost"), _bound_to_listing(CostForm)),
+    Step("availability", _("Availability"), _bound_to_listing(AvailabilityForm), self_service=True),
+    Step("translations", _("Translations"), _bound_to_listing(TranslationsForm)),
+    Step("photo", _("Photo"), _bound_to_listing(PhotoForm)),
+]
+STEPS_BY_SLUG = {step.slug: step for step in STEPS}
+
+
+def next_step(slug: str) -> Step | None:
+    slugs = [step.slug for step in STEPS]
+    position = slugs.index(slug) + 1
+    return STEPS[position] if position < len(STEPS) else None

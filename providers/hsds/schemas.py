@@ -1,0 +1,94 @@
+"""Validation against the official HSDS 3.0 JSON Schemas, fully offline.
+
+The schemas are Open Referral's (CC BY-SA 4.0) and are not part of this repository:
+they are read from a folder holding the specification's `schema/` files, by default
+the copy kept beside the repository in `shared/data/hsds-3.0/schema`. Their `$ref`s
+name sibling files ("language.json"), resolved here from that folder.
+"""
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+# The schema each kind of object is checked against.
+SCHEMA_FILES = {
+    "service": "compiled/service.json",
+    "service_list": "compiled/service_list.json",
+    "organization": "compiled/organization.json",
+    "organization_list": "compiled/organization_list.json",
+    "service_at_location": "compiled/service_at_location.json",
+    "service_at_location_list": "compiled/service_at_location_list.json",
+    "taxonomy": "taxonomy.json",
+    "taxonomy_term": "taxonomy_term.json",
+    "tabular": "compiled/tabular.json",
+}
+
+
+class SchemasUnavailable(Exception):
+    """The schema folder or the jsonschema package is missing."""
+
+
+def default_schema_dir() -> Path:
+    return Path(settings.BASE_DIR).parent / "shared" / "data" / "hsds-3.0" / "schema"
+
+
+class Validator:
+    """Checks HSDS objects against the official schemas; one instance per schema folder."""
+
+    def __init__(self, schema_dir: Path | None = None) -> None:
+        self.schema_dir = Path(schema_dir or default_schema_dir())
+        if not (self.schema_dir / "service.json").is_file():
+            raise SchemasUnavailable(str(self.schema_dir))
+        try:
+            import jsonschema  # noqa: F401
+            import referencing  # noqa: F401
+        except ImportError as error:  # pragma: no cover - dev dependency missing
+            raise SchemasUnavailable(str(error)) from error
+        self._validators: dict[str, Any] = {}
+
+    def _load(self, relative: str) -> Any:
+        return json.loads((self.schema_dir / relative).read_text(encoding="utf-8"))
+
+    def _validator(self, kind: str) -> Any:
+        if kind not in self._validators:
+            from jsonschema import Draft202012Validator, FormatChecker
+            from referencing import Registry, Resource
+            from referencing.jsonschema import DRAFT202012
+
+            def retrieve(uri: str) -> Resource:
+                return Resource.from_contents(self._load(uri), default_specification=DRAFT202012)
+
+            schema = self._load(SCHEMA_FILES.get(kind, kind))
+            registry = Registry(retrieve=retrieve)  # type: ignore[call-arg]
+            self._validators[kind] = Draft202012Validator(
+                schema, registry=registry, format_checker=FormatChecker()
+            )
+        return self._validators[kind]
+
+    def errors(self, kind: str, obj: Any) -> Iterator[str]:
+        """Each way `obj` breaks the schema for `kind`, as 'path: message'."""
+        for error in self._validator(kind).iter_errors(obj):
+            path = "/".join(str(part) for part in error.absolute_path)
+            yield f"{path or '(top)'}: {error.message}"
+
+    def tabular_errors(self, table: str, row: dict[str, Any]) -> Iterator[str]:
+        """Each way one row of a CSV table (e.g. "service") breaks the tabular schema."""
+        key = f"tabular:{table}"
+        if key not in self._validators:
+            from jsonschema import Draft202012Validator, FormatChecker
+
+            row_schema = self._validator("tabular").schema["properties"][table]["items"]
+            self._validators[key] = Draft202012Validator(row_schema, format_checker=FormatChecker())
+        for error in self._validators[key].iter_errors(row):
+            path = "/".join(str(part) for part in error.absolute_path)
+            yield f"{table}.{path or '(row)'}: {error.message}"
+
+
+@cache
+def validator() -> Validator:
+    """The validator for the default schema folder (raises SchemasUnavailable without it)."""
+    return Validator()

@@ -1,0 +1,420 @@
+"""Reads for the HSDS API: which published listings and places a request asks for.
+
+Query parameters are parsed into a `DirectoryQuery` (a malformed value raises
+`QueryError`, which the API answers with 400); unknown codes and slugs are not errors,
+they simply match nothing. Repeated values of one parameter match any of them;
+different parameters must all match.
+"""
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
+
+from django.conf import settings
+from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
+from django.http import QueryDict
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+
+from providers.hsds import ids
+from providers.hsds import taxonomy as tx
+from providers.models import Identity, Listing, ListingLanguage, Location
+from providers.places import ascii_digits, zip_lookup
+from providers.states import STATE_CODES
+
+EARTH_RADIUS_MILES = 3958.8
+METERS_PER_MILE = 1609.344
+DEFAULT_RADIUS_MILES = 25.0
+MAX_RADIUS_MILES = 500.0
+DEFAULT_PER_PAGE = 25
+MAX_PER_PAGE = 100
+# Insurance term that stands for a sliding scale whose floor is not known (SAMHSA's "SS").
+SLIDING_SCALE_TERM = "sliding-scale-without-insurance"
+LAT_LNG_RE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off", ""})
+
+
+class QueryError(ValueError):
+    """A parameter's value cannot be understood; the message says which and why."""
+
+
+@dataclass
+class Paging:
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+
+
+@dataclass
+class DirectoryQuery:
+    search: str = ""
+    taxonomy_term_ids: list[str] = field(default_factory=list)
+    taxonomy_ids: list[str] = field(default_factory=list)
+    organization_id: str = ""
+    modified_after: datetime | None = None
+    # Rooted's extensions, named and meant as on the search page.
+    languages: list[str] = field(default_factory=list)
+    interpreter: bool = False
+    identities: list[str] = field(default_factory=list)
+    experience: list[str] = field(default_factory=list)
+    vocabularies: dict[str, list[str]] = field(default_factory=dict)
+    kinds: list[str] = field(default_factory=list)
+    near: tuple[float, float] | None = None
+    radius_miles: float = DEFAULT_RADIUS_MILES
+    online: str = ""
+    sliding: bool = False
+    free: bool = False
+    accepting: bool = False
+    max_fee: int | None = None
+    # service_at_locations: HSDS's own place filter.
+    postcode: str = ""
+    proximity_miles: float | None = None
+
+
+# Parameter -> Listing many-to-many field whose terms it names by slug.
+VOCABULARY_PARAMETERS = {
+    "specialty": "specialties",
+    "approach": "approaches",
+    "insurance": "insurance",
+    "age": "ages",
+    # The search page calls this `format`; HSDS's own `format` means json or ndjson.
+    "session_format": "formats",
+}
+
+
+def _flag(params: QueryDict, name: str) -> bool:
+    value = params.get(name, "").strip().lower()
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise QueryError(_("%(name)s must be true or false.") % {"name": name})
+
+
+def _number(params: QueryDict, name: str, *, minimum: float = 0) -> float | None:
+    value = params.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        number = float(ascii_digits(value))
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number) or number < minimum:
+        raise QueryError(
+            _("%(name)s must be a number of at least %(minimum)s.")
+            % {"name": name, "minimum": minimum}
+        )
+    return number
+
+
+def _values(params: QueryDict, *names: str) -> list[str]:
+    """Every value of the parameters, also when given comma-separated, without repeats."""
+    values = []
+    for name in names:
+        for value in params.getlist(name):
+            values += [part.strip().lower() for part in value.split(",") if part.strip()]
+    return list(dict.fromkeys(values))
+
+
+def parse_near(value: str) -> tuple[float, float]:
+    """A ZIP code's centre, or `lat,lng`. Raises QueryError for anything else."""
+    match = LAT_LNG_RE.match(ascii_digits(value))
+    if match:
+        lat, lng = float(match[1]), float(match[2])
+        if -90 <= lat <= 90 and -180 <= lng <= 180:
+            return lat, lng
+    else:
+        place = zip_lookup(value)
+        if place is not None:
+            return place.latitude, place.longitude
+    raise QueryError(_("near must be a US ZIP code or a latitude,longitude pair."))
+
+
+def parse_moment(value: str, name: str) -> datetime:
+    moment = None
+    try:
+        moment = parse_datetime(value)
+        if moment is None:
+            day = parse_date(value)
+            moment = datetime.combine(day, time.min) if day else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise QueryError(_("%(name)s must be an ISO 8601 date or date and time.") % {"name": name})
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def parse_paging(params: QueryDict) -> Paging:
+    """page is 1-based; per_page is held between 1 and 100."""
+    values = {}
+    for name, default in (("page", 1), ("per_page", DEFAULT_PER_PAGE)):
+        raw = params.get(name, "").strip()
+        if not raw:
+            values[name] = default
+            continue
+        try:
+            values[name] = int(ascii_digits(raw))
+        except ValueError:
+            raise QueryError(_("%(name)s must be a whole number.") % {"name": name}) from None
+    return Paging(
+        page=max(1, min(values["page"], 10**9)),
+        per_page=max(1, min(values["per_page"], MAX_PER_PAGE)),
+    )
+
+
+def _sanitised(params: QueryDict) -> QueryDict:
+    """The parameters without NUL characters, which no database column can hold."""
+    clean = QueryDict(mutable=True)
+    for key, values in params.lists():
+        clean.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    return clean
+
+
+def parse_query(params: QueryDict) -> DirectoryQuery:
+    """The HSDS parameters and Rooted's extensions; raises QueryError for malformed ones."""
+    params = _sanitised(params)
+    query = DirectoryQuery(
+        search=params.get("search", params.get("q", "")).strip(),
+        taxonomy_term_ids=_values(params, "taxonomy_term_id"),
+        taxonomy_ids=_values(params, "taxonomy_id"),
+        organization_id=params.get("organization_id", "").strip(),
+        languages=_values(params, "language", "lang"),
+        interpreter=_flag(params, "interpreter"),
+        identities=_values(params, "identity"),
+        experience=_values(params, "experience"),
+        vocabularies={
+            name: values for name in VOCABULARY_PARAMETERS if (values := _values(params, name))
+        },
+        kinds=_values(params, "kind"),
+        online=params.get("online", "").strip().upper(),
+        sliding=_flag(params, "sliding"),
+        free=_flag(params, "free"),
+        accepting=_flag(params, "accepting"),
+        postcode=ascii_digits(params.get("postcode", "").strip()),
+    )
+    if query.online and query.online not in STATE_CODES:
+        raise QueryError(_("online must be a US state code such as CA."))
+    modified_after = str(params.get("modified_after", "")).strip()
+    if modified_after:
+        query.modified_after = parse_moment(modified_after, "modified_after")
+    near = str(params.get("near", "")).strip()
+    if near:
+        query.near = parse_near(near)
+        radius = _number(params, "radius", minimum=0)
+        if radius is not None:
+            query.radius_miles = min(radius, MAX_RADIUS_MILES)
+    max_fee = _number(params, "max_fee")
+    query.max_fee = int(max_fee) if max_fee is not None else None
+    proximity = _number(params, "proximity")
+    if proximity is not None:
+        query.proximity_miles = min(proximity / METERS_PER_MILE, MAX_RADIUS_MILES)
+    return query
+
+
+# Places ------------------------------------------------------------------------------
+
+
+def _distance_miles(lat: float, lng: float) -> object:
+    """Haversine distance from (lat, lng) to a Location row, in SQL on both databases."""
+    lat_r, lng_r = math.radians(lat), math.radians(lng)
+    half_dlat = (Radians(F("latitude")) - Value(lat_r)) / 2
+    half_dlng = (Radians(F("longitude")) - Value(lng_r)) / 2
+    a = Power(Sin(half_dlat), 2) + Value(math.cos(lat_r)) * Cos(Radians(F("latitude"))) * Power(
+        Sin(half_dlng), 2
+    )
+    return Value(2 * EARTH_RADIUS_MILES) * ASin(
+        Least(Value(1.0), Sqrt(a)), output_field=FloatField()
+    )
+
+
+def places_within(
+    places: QuerySet[Location], lat: float, lng: float, miles: float
+) -> QuerySet[Location]:
+    """Places within `miles`, annotated with `distance`: a bounding box (indexed) first."""
+    dlat = miles / 69.0
+    dlng = miles / max(69.0 * math.cos(math.radians(lat)), 0.01)
+    return (
+        places.filter(
+            latitude__range=(lat - dlat, lat + dlat), longitude__range=(lng - dlng, lng + dlng)
+        )
+        .annotate(distance=_distance_miles(lat, lng))
+        .filter(distance__lte=miles)
+    )
+
+
+# Listings ----------------------------------------------------------------------------
+
+
+def _having(condition: Q) -> Q:
+    """Listings meeting a condition over their many-to-many relations, without duplicates."""
+    return Q(pk__in=Listing.objects.filter(condition).values("pk"))
+
+
+def _term_condition(term: tx.Term) -> Q:
+    """What it means for a listing to carry a term of one of Rooted's taxonomies."""
+    key, code = term.taxonomy.key, term.code
+    if key == tx.LANGUAGES.key:
+        return _having(Q(listing_languages__language__code=code))
+    if key == tx.IDENTITIES.key:
+        lookup = "group" if code in Identity.Group.values else "slug"
+        return _having(Q(**{f"identifies_as__{lookup}": code})) | _having(
+            Q(**{f"experienced_with__{lookup}": code})
+        )
+    if key == tx.KINDS.key:
+        return Q(kind=code) | Q(community_type=code)
+    if key == tx.DETAILS.key:
+        return _detail_condition(code)
+    for _link, (taxonomy, relation) in tx.VOCABULARY_LINKS.items():
+        if taxonomy.key == key:
+            return _having(Q(**{f"{relation}__slug": code}))
+    return Q(pk__in=[])
+
+
+def _detail_condition(code: str) -> Q:
+    if code in tx.BOOLEAN_DETAILS:
+        return Q(**{tx.BOOLEAN_DETAILS[code]: True})
+    if code in tx.TEXT_DETAILS:
+        return ~Q(**{tx.TEXT_DETAILS[code]: ""})
+    if code == "free":
+        return Q(free=True)
+    if code in ("fee-min", "fee-max", "sliding-scale-min"):
+        return Q(**{f"{code.replace('-', '_')}__isnull": False})
+    if code == "licence-verified":
+        return Q(licence_verified_at__isnull=False)
+    if code == "wheelchair-accessible":
+        return _having(Q(locations__wheelchair_accessible=True))
+    for field_name in tx.TRANSLATED_DETAILS:
+        for language, _name in settings.LANGUAGES:
+            if code == tx.translated_detail_code(field_name, language):
+                column = f"{field_name}_{language.replace('-', '_')}"
+                return ~Q(**{column: ""}) & Q(**{f"{column}__isnull": False})
+    return Q()  # last-confirmed: every public listing has it
+
+
+def _taxonomy_condition(taxonomy: tx.Taxonomy) -> Q:
+    if taxonomy is tx.LANGUAGES:
+        return _having(Q(listing_languages__isnull=False))
+    if taxonomy is tx.IDENTITIES:
+        return _having(Q(identifies_as__isnull=False)) | _having(Q(experienced_with__isnull=False))
+    for _link, (vocabulary, relation) in tx.VOCABULARY_LINKS.items():
+        if vocabulary is taxonomy:
+            return _having(Q(**{f"{relation}__isnull": False}))
+    return Q()  # kinds and details: every listing has some
+
+
+def _search_condition(text: str) -> Q:
+    columns = ["name"] + [
+        f"{field_name}_{code.replace('-', '_')}"
+        for field_name in ("about", "approach_text")
+        for code, _name in settings.LANGUAGES
+    ]
+    condition = Q()
+    for word in text.split()[:10]:
+        any_column = Q()
+        for column in columns:
+            any_column |= Q(**{f"{column}__icontains": word})
+        condition &= any_column
+    return condition
+
+
+def listings_matching(
+    query: DirectoryQuery, *, terms: tx.TermIndex | None = None
+) -> QuerySet[Listing]:
+    """The public listings (Listing.objects.searchable()) that meet every filter."""
+    listings = Listing.objects.searchable()
+    if query.search:
+        listings = listings.filter(_search_condition(query.search))
+    if query.taxonomy_term_ids or query.taxonomy_ids:
+        index = terms or tx.TermIndex()
+        for term_id in query.taxonomy_term_ids:
+            term = index.by_id.get(term_id)
+            listings = listings.filter(_term_condition(term) if term else Q(pk__in=[]))
+        for taxonomy_id in query.taxonomy_ids:
+            taxonomy = tx.TAXONOMIES_BY_ID.get(taxonomy_id)
+            listings = listings.filter(_taxonomy_condition(taxonomy) if taxonomy else Q(pk__in=[]))
+    if query.organization_id:
+        listing_uuid = ids.listing_uuid_for_organization(query.organization_id)
+        listings = listings.filter(uuid=listing_uuid) if listing_uuid else listings.none()
+    if query.modified_after:
+        listings = listings.filter(
+            Q(updated_at__gte=query.modified_after) | Q(last_confirmed_at__gte=query.modified_after)
+        )
+    if query.languages:
+        offered = [ListingLanguage.Offered.SPEAKS]
+        if query.interpreter:
+            offered.append(ListingLanguage.Offered.INTERPRETER)
+        listings = listings.filter(
+            _having(
+                Q(
+                    listing_languages__language__code__in=query.languages,
+                    listing_languages__offered__in=offered,
+                )
+            )
+        )
+    if query.identities:
+        listings = listings.filter(_having(Q(identifies_as__slug__in=query.identities)))
+    if query.experience:
+        listings = listings.filter(_having(Q(experienced_with__slug__in=query.experience)))
+    for parameter, slugs in query.vocabularies.items():
+        listings = listings.filter(
+            _having(Q(**{f"{VOCABULARY_PARAMETERS[parameter]}__slug__in": slugs}))
+        )
+    if query.kinds:
+        listings = listings.filter(Q(kind__in=query.kinds) | Q(community_type__in=query.kinds))
+    if query.online:
+        listings = listings.filter(
+            _having(Q(service_areas__state=query.online)), Q(video=True) | Q(phone_sessions=True)
+        )
+    if query.sliding:
+        listings = listings.filter(
+            Q(sliding_scale_min__isnull=False) | _having(Q(insurance__slug=SLIDING_SCALE_TERM))
+        )
+    if query.free:
+        listings = listings.filter(free=True)
+    if query.max_fee is not None:
+        listings = listings.filter(
+            Q(free=True) | Q(sliding_scale_min__lte=query.max_fee) | Q(fee_min__lte=query.max_fee)
+        )
+    if query.accepting:
+        listings = listings.filter(accepting_new_clients=True)
+    if query.near:
+        lat, lng = query.near
+        nearby = places_within(
+            Location.objects.filter(listing=OuterRef("pk")), lat, lng, query.radius_miles
+        )
+        closest = nearby.order_by("distance").values("distance")[:1]  # type: ignore[misc]
+        listings = listings.filter(Exists(nearby)).annotate(distance=Subquery(closest))
+        return listings.order_by("distance", "name", "pk")  # type: ignore[misc]
+    return listings.order_by("name", "pk")
+
+
+def places_matching(query: DirectoryQuery) -> QuerySet[Location]:
+    """Places of the public listings that meet every filter; near and postcode test the place."""
+    places = Location.objects.filter(
+        listing__in=listings_matching(_without_place(query)).values("pk")
+    )
+    origin, miles = query.near, query.radius_miles
+    if query.postcode:
+        place = zip_lookup(query.postcode)
+        if query.proximity_miles is None or place is None:
+            places = (
+                places.filter(postal_code__startswith=query.postcode[:5])
+                if len(query.postcode) >= 5
+                else places.none()
+            )
+        else:
+            origin, miles = (place.latitude, place.longitude), query.proximity_miles
+    if origin:
+        nearby = places_within(places, origin[0], origin[1], miles)
+        places = nearby.order_by("distance", "pk")  # type: ignore[misc]
+    else:
+        places = places.order_by("listing__name", "listing_id", "pk")
+    return places
+
+
+def _without_place(query: DirectoryQuery) -> DirectoryQuery:
+    copy = DirectoryQuery(**{**query.__dict__})
+    copy.near = None
+    return copy

@@ -1,0 +1,616 @@
+"""Bulk import of listings from CSV, as DESIGN.md's "Bulk import" contract defines it.
+
+The same function serves `manage.py import_listings` and the curator area: it takes an
+open text file, imports every good row in its own transaction and reports each bad row
+by its line number, so one typo never costs the rest of the file.
+
+A row whose `slug` already exists updates that listing. A column left out of the
+header leaves that part of an existing listing alone; a column that is present but
+blank in a row sets the blank value (or the field's default), so a file run twice
+gives the same result as running it once.
+"""
+
+import csv
+import enum
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
+from typing import Any, TextIO
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+
+from providers.models import (
+    AgeGroup,
+    Approach,
+    Format,
+    Identity,
+    Insurance,
+    Language,
+    Listing,
+    ListingEvent,
+    ListingLanguage,
+    Location,
+    ServiceArea,
+    Specialty,
+    User,
+)
+from providers.places import zip_lookup
+from providers.states import STATE_CODES
+
+SEPARATOR = ";"
+REQUIRED_COLUMNS = ("slug", "name", "kind")
+
+# Column -> Listing field, for the plain text columns.
+TEXT_COLUMNS = {
+    "pronouns": "pronouns",
+    "licence_type": "licence_type",
+    "licence_number": "licence_number",
+    "phone": "phone",
+    "email": "email",
+    "website": "website",
+}
+# Column -> Listing field, for the yes/no columns.
+BOOLEAN_COLUMNS = {
+    "in_person": "in_person",
+    "video": "video",
+    "phone_sessions": "phone_sessions",
+    "free": "free",
+    "accepting": "accepting_new_clients",
+}
+FEE_COLUMNS = ("fee_min", "fee_max", "sliding_scale_min")
+# Column -> (Listing many-to-many field, vocabulary model).
+VOCABULARY_COLUMNS: dict[str, tuple[str, type[models.Model]]] = {
+    "identifies_as": ("identifies_as", Identity),
+    "experienced_with": ("experienced_with", Identity),
+    "specialties": ("specialties", Specialty),
+    "approaches": ("approaches", Approach),
+    "insurance": ("insurance", Insurance),
+    "ages": ("ages", AgeGroup),
+    "formats": ("formats", Format),
+}
+LANGUAGE_COLUMNS = {
+    "languages": ListingLanguage.Offered.SPEAKS,
+    "interpreter_languages": ListingLanguage.Offered.INTERPRETER,
+}
+LOCATION_COLUMNS = ("address", "city", "state", "postal_code", "latitude", "longitude")
+# Any of these filled in means the row describes a place.
+PLACE_COLUMNS = ("address", "city", "postal_code", "latitude", "longitude")
+
+TRUE_WORDS = frozenset({"1", "true", "yes", "y"})
+FALSE_WORDS = frozenset({"0", "false", "no", "n"})
+WHOLE_NUMBER_RE = re.compile(r"^\d+$")
+SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+def _about_columns() -> dict[str, str]:
+    """Column -> translated field: `about` is English, `about_<lang>` the other languages."""
+    columns = {}
+    for code, _name in settings.LANGUAGES:
+        suffix = code.replace("-", "_")
+        column = "about" if code == settings.LANGUAGE_CODE else f"about_{suffix}"
+        columns[column] = f"about_{suffix}"
+    return columns
+
+
+# Model field -> the column a curator knows it by, for validation messages.
+FIELD_COLUMNS = {
+    **{field_name: column for column, field_name in BOOLEAN_COLUMNS.items()},
+    "region": "state",
+}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be imported (not UTF-8, no header, no required column)."""
+
+
+class Outcome(enum.StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    FAILED = "failed"
+
+
+@dataclass
+class RowResult:
+    """What happened to one row of the file."""
+
+    line: int
+    slug: str
+    outcome: Outcome
+    errors: list[str] = field(default_factory=list)
+    listing: Listing | None = None
+
+    def __str__(self) -> str:
+        if self.outcome is Outcome.FAILED:
+            return _("line %(line)d: %(reasons)s") % {
+                "line": self.line,
+                "reasons": "; ".join(self.errors),
+            }
+        return _("line %(line)d: %(slug)s %(outcome)s") % {
+            "line": self.line,
+            "slug": self.slug,
+            "outcome": self.outcome_label,
+        }
+
+    @property
+    def outcome_label(self) -> str:
+        return {
+            Outcome.CREATED: _("created"),
+            Outcome.UPDATED: _("updated"),
+            Outcome.FAILED: _("failed"),
+        }[self.outcome]
+
+
+@dataclass
+class ImportReport:
+    """Every row's result, in file order."""
+
+    rows: list[RowResult] = field(default_factory=list)
+
+    def _count(self, outcome: Outcome) -> int:
+        return sum(1 for row in self.rows if row.outcome is outcome)
+
+    @property
+    def created(self) -> int:
+        return self._count(Outcome.CREATED)
+
+    @property
+    def updated(self) -> int:
+        return self._count(Outcome.UPDATED)
+
+    @property
+    def failed(self) -> int:
+        return self._count(Outcome.FAILED)
+
+    @property
+    def failures(self) -> list[RowResult]:
+        return [row for row in self.rows if row.outcome is Outcome.FAILED]
+
+    @property
+    def summary(self) -> str:
+        return _("created %(created)d, updated %(updated)d, failed %(failed)d") % {
+            "created": self.created,
+            "updated": self.updated,
+            "failed": self.failed,
+        }
+
+
+def import_listings_csv(*, file: TextIO, actor: User | None = None) -> ImportReport:
+    """Create or update one listing per good row, each in its own transaction; report all rows.
+
+    Raises ImportFileError, before touching the database, when the file is not UTF-8,
+    has no header row or lacks a required column.
+    """
+    try:
+        text = file.read()
+    except UnicodeDecodeError as error:
+        raise ImportFileError(
+            _("The file is not UTF-8 text (byte %(position)d).") % {"position": error.start}
+        ) from error
+    text = text.removeprefix("\ufeff")
+
+    # Read every row first, so a file the CSV reader chokes on imports nothing at all.
+    rows = list(_numbered_rows(text))
+    if not rows:
+        raise ImportFileError(_("The file is empty: it needs a header row."))
+    header = _read_header(rows.pop(0)[1])
+
+    vocabularies = _Vocabularies.load()
+    report = ImportReport()
+    for line, cells in rows:
+        values = {
+            column: (cells[index].strip() if index < len(cells) else "")
+            for column, index in header.items()
+        }
+        report.rows.append(
+            _import_row(line=line, values=values, vocabularies=vocabularies, actor=actor)
+        )
+    return report
+
+
+def _numbered_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """CSV rows with the line each starts on (the header is line 1); blank rows skipped."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    while True:
+        line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise ImportFileError(
+                _("line %(line)d: the CSV cannot be read (%(error)s).")
+                % {"line": line, "error": error}
+            ) from error
+        if any(cell.strip() for cell in cells):
+            yield line, cells
+
+
+def _read_header(cells: list[str]) -> dict[str, int]:
+    """Column name -> position. Names are matched loosely: `About_zh-Hans` is about_zh_hans."""
+    header: dict[str, int] = {}
+    for index, raw in enumerate(cells):
+        column = raw.strip().lower().replace("-", "_").replace(" ", "_")
+        if column == "about_" + settings.LANGUAGE_CODE:
+            column = "about"
+        if not column:
+            continue
+        if column in header:
+            raise ImportFileError(
+                _("The column '%(column)s' appears more than once in the header.")
+                % {"column": column}
+            )
+        header[column] = index
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        raise ImportFileError(
+            _("The header row lacks the required column(s): %(columns)s.")
+            % {"columns": ", ".join(missing)}
+        )
+    return header
+
+
+@dataclass
+class _Vocabularies:
+    """Every vocabulary by slug (languages by code), read once per import."""
+
+    languages: dict[str, Language]
+    terms: dict[type[models.Model], dict[str, models.Model]]
+
+    @classmethod
+    def load(cls) -> "_Vocabularies":
+        models_used = {model for _field, model in VOCABULARY_COLUMNS.values()}
+        return cls(
+            languages={language.code.lower(): language for language in Language.objects.all()},
+            terms={
+                model: {term.slug: term for term in model._default_manager.all()}  # type: ignore[attr-defined]
+                for model in models_used
+            },
+        )
+
+
+@dataclass
+class _ParsedRow:
+    """A row turned into model values, or the reasons it cannot be."""
+
+    columns: set[str]
+    fields: dict[str, Any] = field(default_factory=dict)
+    languages: dict[str, list[Language]] = field(default_factory=dict)
+    terms: dict[str, list[models.Model]] = field(default_factory=dict)
+    online_states: list[str] | None = None
+    location: Location | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+def _import_row(
+    *, line: int, values: dict[str, str], vocabularies: _Vocabularies, actor: User | None
+) -> RowResult:
+    slug = values.get("slug", "")
+    parsed = _parse_row(values, vocabularies)
+    if parsed.errors:
+        return RowResult(line=line, slug=slug, outcome=Outcome.FAILED, errors=parsed.errors)
+    try:
+        with transaction.atomic():
+            listing, created = _save_row(parsed=parsed, line=line, actor=actor)
+    except ValidationError as error:
+        return RowResult(
+            line=line, slug=slug, outcome=Outcome.FAILED, errors=_validation_messages(error)
+        )
+    outcome = Outcome.CREATED if created else Outcome.UPDATED
+    return RowResult(line=line, slug=slug, outcome=outcome, listing=listing)
+
+
+def _parse_row(values: dict[str, str], vocabularies: _Vocabularies) -> _ParsedRow:
+    row = _ParsedRow(columns=set(values))
+    fields = row.fields
+    errors = row.errors
+
+    for column in REQUIRED_COLUMNS:
+        if not values[column]:
+            errors.append(_("%(column)s is required") % {"column": column})
+    fields["slug"] = values["slug"]
+    fields["name"] = values["name"]
+    kind = values["kind"].lower()
+    if kind and kind not in Listing.Kind.values:
+        errors.append(_("unknown kind '%(value)s'") % {"value": values["kind"]})
+    fields["kind"] = kind
+
+    if "status" in values:
+        status = values["status"].lower() or Listing.Status.DRAFT
+        if status not in Listing.Status.values:
+            errors.append(_("unknown status '%(value)s'") % {"value": values["status"]})
+        fields["status"] = status
+
+    for column, field_name in TEXT_COLUMNS.items():
+        if column in values:
+            fields[field_name] = values[column]
+    if fields.get("website") and not SCHEME_RE.match(fields["website"]):
+        fields["website"] = "https://" + fields["website"]
+
+    if "licence_state" in values:
+        fields["licence_state"] = _state(values["licence_state"], "licence_state", errors)
+
+    for column, field_name in _about_columns().items():
+        if column in values:
+            fields[field_name] = values[column]
+
+    for column, field_name in BOOLEAN_COLUMNS.items():
+        if column in values:
+            model_field = Listing._meta.get_field(field_name)
+            assert isinstance(model_field, models.Field)
+            default = model_field.get_default()
+            fields[field_name] = _boolean(values[column], column, default, errors)
+
+    for column in FEE_COLUMNS:
+        if column in values:
+            fields[column] = _whole_dollars(values[column], column, errors)
+    fee_min, fee_max = fields.get("fee_min"), fields.get("fee_max")
+    if fee_min is not None and fee_max is not None and fee_min > fee_max:
+        errors.append(_("fee_min is greater than fee_max"))
+
+    if "last_confirmed" in values:
+        fields["last_confirmed_at"] = _moment(values["last_confirmed"], "last_confirmed", errors)
+
+    if "online_states" in values:
+        states = [_state(code, "online_states", errors) for code in _split(values["online_states"])]
+        row.online_states = list(dict.fromkeys(states))
+
+    for column in LANGUAGE_COLUMNS:
+        if column in values:
+            row.languages[column] = []
+            for code in _split(values[column]):
+                language = vocabularies.languages.get(code.lower())
+                if language is None:
+                    errors.append(
+                        _("unknown language code '%(code)s' in %(column)s")
+                        % {"code": code, "column": column}
+                    )
+                else:
+                    row.languages[column].append(language)
+
+    for column, (_field_name, model) in VOCABULARY_COLUMNS.items():
+        if column in values:
+            row.terms[column] = []
+            for slug in _split(values[column]):
+                term = vocabularies.terms[model].get(slug.lower())
+                if term is None:
+                    errors.append(
+                        _("'%(slug)s' in %(column)s is not a known term")
+                        % {"slug": slug, "column": column}
+                    )
+                else:
+                    row.terms[column].append(term)
+
+    if any(column in values for column in LOCATION_COLUMNS):
+        row.location = _location(values, errors)
+    return row
+
+
+def _location(values: dict[str, str], errors: list[str]) -> Location | None:
+    """The row's place, with coordinates (and city and state if blank) from its ZIP."""
+    if not any(values.get(column) for column in PLACE_COLUMNS):
+        return None
+    location = Location(
+        address=values.get("address", ""),
+        city=values.get("city", ""),
+        region=_state(values.get("state", ""), "state", errors),
+        postal_code=values.get("postal_code", ""),
+        latitude=_coordinate(values.get("latitude", ""), "latitude", 90, errors),
+        longitude=_coordinate(values.get("longitude", ""), "longitude", 180, errors),
+    )
+    if bool(values.get("latitude")) != bool(values.get("longitude")):
+        errors.append(_("give both latitude and longitude, or neither"))
+    coordinates_blank = not values.get("latitude") and not values.get("longitude")
+    if (coordinates_blank or not location.city or not location.region) and location.postal_code:
+        place = zip_lookup(location.postal_code)
+        if place is not None:
+            if coordinates_blank:
+                location.latitude, location.longitude = place.latitude, place.longitude
+            location.city = location.city or place.city
+            location.region = location.region or place.state
+        elif coordinates_blank:
+            errors.append(
+                _("unknown ZIP code '%(code)s' and no latitude and longitude")
+                % {"code": location.postal_code}
+            )
+    return location
+
+
+def _save_row(*, parsed: _ParsedRow, line: int, actor: User | None) -> tuple[Listing, bool]:
+    """Write one parsed row; raises ValidationError (rolling the row back) if it is invalid."""
+    listing = Listing.objects.select_for_update().filter(slug=parsed.fields["slug"]).first()
+    created = listing is None
+    if listing is None:
+        listing = Listing()
+        before: dict[str, Any] = {}
+    else:
+        before = _snapshot(listing)
+    for name, value in parsed.fields.items():
+        setattr(listing, name, value)
+    listing.full_clean()
+    if parsed.location is not None:
+        parsed.location.full_clean(exclude=["listing"])
+    listing.save()
+
+    if parsed.online_states is not None:
+        listing.service_areas.all().delete()
+        ServiceArea.objects.bulk_create(
+            ServiceArea(listing=listing, state=state) for state in parsed.online_states
+        )
+    if parsed.languages:
+        _replace_languages(listing, parsed.languages)
+    for column, terms in parsed.terms.items():
+        getattr(listing, VOCABULARY_COLUMNS[column][0]).set(terms)
+    if parsed.columns.intersection(LOCATION_COLUMNS):
+        listing.locations.all().delete()
+        if parsed.location is not None:
+            parsed.location.listing = listing
+            parsed.location.save()
+
+    changes: dict[str, Any] = {"line": line, "created": created}
+    if not created:
+        after = _snapshot(listing)
+        changes["changed"] = sorted(key for key in after if after[key] != before.get(key))
+    ListingEvent.objects.create(
+        listing=listing,
+        action=ListingEvent.Action.IMPORTED,
+        source="import",
+        actor=actor,
+        changes=changes,
+    )
+    return listing, created
+
+
+def _replace_languages(listing: Listing, wanted: dict[str, list[Language]]) -> None:
+    """Set the languages of each given column; a language spoken needs no interpreter."""
+    offered = {
+        link.language_id: link.offered
+        for link in listing.listing_languages.all()
+        if not any(LANGUAGE_COLUMNS[column] == link.offered for column in wanted)
+    }
+    for column in ("interpreter_languages", "languages"):
+        for language in wanted.get(column, []):
+            offered[language.pk] = LANGUAGE_COLUMNS[column]
+    listing.listing_languages.all().delete()
+    ListingLanguage.objects.bulk_create(
+        ListingLanguage(listing=listing, language_id=language_id, offered=how)
+        for language_id, how in offered.items()
+    )
+
+
+def _snapshot(listing: Listing) -> dict[str, Any]:
+    """A comparable picture of everything an import can change, for the history entry."""
+    picture: dict[str, Any] = {
+        name: getattr(listing, name)
+        for name in (
+            "name",
+            "kind",
+            "status",
+            "licence_state",
+            "last_confirmed_at",
+            *TEXT_COLUMNS.values(),
+            *BOOLEAN_COLUMNS.values(),
+            *FEE_COLUMNS,
+            *_about_columns().values(),
+        )
+    }
+    picture["last_confirmed_at"] = str(picture["last_confirmed_at"])
+    picture["languages"] = sorted(
+        (link.language.code, link.offered)
+        for link in listing.listing_languages.select_related("language")
+    )
+    picture["online_states"] = sorted(listing.service_areas.values_list("state", flat=True))
+    picture["locations"] = sorted(
+        listing.locations.values_list(
+            "address", "city", "region", "postal_code", "latitude", "longitude"
+        )
+    )
+    for column, (field_name, _model) in VOCABULARY_COLUMNS.items():
+        picture[column] = sorted(getattr(listing, field_name).values_list("slug", flat=True))
+    return picture
+
+
+def _validation_messages(error: ValidationError) -> list[str]:
+    if not hasattr(error, "error_dict"):
+        return [str(message) for message in error.messages]
+    messages = []
+    for name, field_errors in error.message_dict.items():
+        column = FIELD_COLUMNS.get(name, name)
+        if name.startswith("about_"):
+            column = "about" if name == f"about_{settings.LANGUAGE_CODE}" else name
+        for message in field_errors:
+            if name == "__all__":
+                messages.append(message)
+            else:
+                messages.append(
+                    _("%(column)s: %(message)s") % {"column": column, "message": message}
+                )
+    return messages
+
+
+# Cell parsers: each returns a value and appends a reason to `errors` if it cannot.
+
+
+def _split(value: str) -> list[str]:
+    return list(dict.fromkeys(item.strip() for item in value.split(SEPARATOR) if item.strip()))
+
+
+def _boolean(value: str, column: str, default: bool, errors: list[str]) -> bool:
+    word = value.lower()
+    if not word:
+        return default
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    errors.append(
+        _("%(column)s must be 1 or 0, not '%(value)s'") % {"column": column, "value": value}
+    )
+    return default
+
+
+def _whole_dollars(value: str, column: str, errors: list[str]) -> int | None:
+    amount = value.removeprefix("$").strip()
+    if not amount:
+        return None
+    if not WHOLE_NUMBER_RE.match(amount):
+        errors.append(
+            _("%(column)s must be a whole number of dollars, not '%(value)s'")
+            % {"column": column, "value": value}
+        )
+        return None
+    return int(amount)
+
+
+def _moment(value: str, column: str, errors: list[str]) -> datetime | None:
+    """An ISO 8601 date (midnight UTC) or date and time (UTC unless it says otherwise)."""
+    if not value:
+        return None
+    try:
+        moment = parse_datetime(value)
+        if moment is None:
+            day = parse_date(value)
+            moment = datetime.combine(day, time.min) if day is not None else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        errors.append(
+            _("%(column)s must be an ISO 8601 date such as 2025-03-31, not '%(value)s'")
+            % {"column": column, "value": value}
+        )
+        return None
+    if timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=UTC)
+    return moment
+
+
+def _coordinate(value: str, column: str, limit: int, errors: list[str]) -> float | None:
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = None
+    if number is None or not -limit <= number <= limit:
+        errors.append(
+            _("%(column)s must be a number between -%(limit)d and %(limit)d, not '%(value)s'")
+            % {"column": column, "limit": limit, "value": value}
+        )
+        return None
+    return number
+
+
+def _state(value: str, column: str, errors: list[str]) -> str:
+    code = value.strip().upper()
+    if code and code not in STATE_CODES:
+        errors.append(
+            _("unknown state '%(value)s' in %(column)s") % {"value": value, "column": column}
+        )
+        return ""
+    return code

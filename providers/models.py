@@ -1,0 +1,654 @@
+"""The directory's domain: listings, where and how they meet people, and the
+vocabularies (languages, identities, specialties, ...) seekers search by."""
+
+import uuid
+from datetime import timedelta
+from typing import ClassVar
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from providers.states import US_STATES
+
+STALE_AFTER = timedelta(days=180)
+HIDDEN_AFTER = timedelta(days=365)
+
+
+# Accounts ------------------------------------------------------------------
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra: object) -> "User":
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> "User":
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> "User":
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """An account: a provider who keeps listings, or a curator. Email is the login."""
+
+    username = None  # type: ignore[assignment]
+    email = models.EmailField(_("email address"), unique=True)
+    email_verified_at = models.DateTimeField(_("email verified"), null=True, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        default="en",
+        help_text=_("The interface language Rooted writes to this account in."),
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    objects = UserManager()  # type: ignore[assignment,misc]
+
+    def __str__(self) -> str:
+        return self.email
+
+
+# Vocabularies --------------------------------------------------------------
+
+
+class Vocabulary(models.Model):
+    """A curated term. `name` is translated into every interface language."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Language(models.Model):
+    """A language care can be offered in, by its ISO 639 code (639-1 where one exists)."""
+
+    code = models.CharField(_("ISO 639 code"), max_length=8, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def slug(self) -> str:
+        return self.code
+
+
+class Identity(Vocabulary):
+    class Group(models.TextChoices):
+        RACE_ETHNICITY = "race-ethnicity", _("Race and ethnicity")
+        GENDER = "gender", _("Gender identity")
+        SEXUALITY = "sexuality", _("Sexual orientation")
+        FAITH = "faith", _("Faith")
+        MIGRATION = "migration", _("Immigrant and refugee experience")
+
+    group = models.CharField(_("group"), max_length=20, choices=Group.choices)
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("identity")
+        verbose_name_plural = _("identities")
+
+
+class Specialty(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("specialty")
+        verbose_name_plural = _("specialties")
+
+
+class Approach(Vocabulary):
+    """A therapy or practice. A culturally rooted practice credits its community."""
+
+    originating_community = models.CharField(
+        _("originating community"),
+        max_length=200,
+        blank=True,
+        help_text=_("For a culturally rooted practice: the community it comes from."),
+    )
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("approach")
+        verbose_name_plural = _("approaches")
+
+    @property
+    def is_culturally_rooted(self) -> bool:
+        return bool(self.originating_community)
+
+
+class Insurance(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("insurance")
+        verbose_name_plural = _("insurance plans")
+
+
+class AgeGroup(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("age group")
+        verbose_name_plural = _("age groups")
+
+
+class Format(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("format")
+        verbose_name_plural = _("formats")
+
+
+# Listings ------------------------------------------------------------------
+
+
+class LicenceCheck(models.TextChoices):
+    """How a curator checked a licence."""
+
+    BOARD_WEBSITE = "board_website", _("State board website lookup")
+    DOCUMENT = "document", _("Licence document seen")
+    PHONE = "phone", _("Phone call to the licensing board")
+    OTHER = "other", _("Other (see note)")
+
+
+class ListingQuerySet(models.QuerySet["Listing"]):
+    def published(self) -> "ListingQuerySet":
+        return self.filter(status=Listing.Status.PUBLISHED)
+
+    def searchable(self) -> "ListingQuerySet":
+        """Published, confirmed within the last year and not hidden by its owner:
+        what the public can see."""
+        return self.published().filter(
+            last_confirmed_at__gte=timezone.now() - HIDDEN_AFTER, hidden_by_owner_at__isnull=True
+        )
+
+    def community(self) -> "ListingQuerySet":
+        return self.filter(kind__in=[Listing.Kind.COMMUNITY, Listing.Kind.CRISIS_LINE])
+
+    def with_details(self) -> "ListingQuerySet":
+        """Everything a listing page or result card shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            "locations",
+            "service_areas",
+            models.Prefetch(
+                "listing_languages",
+                queryset=ListingLanguage.objects.select_related("language").order_by(
+                    "offered", "language__position", "language__name"
+                ),
+            ),
+            "identifies_as",
+            "experienced_with",
+            "specialties",
+            "approaches",
+            "insurance",
+            "ages",
+            "formats",
+        )
+
+
+class Listing(models.Model):
+    """One provider of care: a person, a practice, a community group or a line."""
+
+    class Kind(models.TextChoices):
+        CLINICIAN = "clinician", _("Clinician")
+        PRACTICE = "practice", _("Practice or clinic")
+        COMMUNITY = "community", _("Community support")
+        CRISIS_LINE = "crisis-line", _("Crisis or warm line")
+
+    class CommunityType(models.TextChoices):
+        PEER_SUPPORT = "peer-support", _("Peer support")
+        SUPPORT_GROUP = "support-group", _("Support group")
+        MUTUAL_AID = "mutual-aid", _("Mutual aid")
+        HEALING_CIRCLE = "healing-circle", _("Healing circle")
+        AFFINITY_GROUP = "affinity-group", _("Affinity group")
+        WARM_LINE = "warm-line", _("Warm line")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
+        SUSPENDED = "suspended", _("Suspended")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    community_type = models.CharField(
+        _("type of community support"), max_length=20, choices=CommunityType.choices, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, blank=True)
+    pronouns = models.CharField(_("pronouns"), max_length=60, blank=True)
+    credentials = models.CharField(
+        _("credentials"), max_length=120, blank=True, help_text=_("For example LCSW, PhD, LMFT.")
+    )
+    about = models.TextField(_("about"), blank=True)
+    approach_text = models.TextField(_("approach"), blank=True)
+
+    licence_type = models.CharField(_("licence type"), max_length=60, blank=True)
+    licence_number = models.CharField(_("licence number"), max_length=60, blank=True)
+    licence_state = models.CharField(
+        _("licence state"), max_length=2, choices=US_STATES, blank=True
+    )
+    licence_verified_at = models.DateTimeField(_("licence verified"), null=True, blank=True)
+    licence_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("licence verified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    licence_verification_method = models.CharField(
+        _("how the licence was verified"),
+        max_length=20,
+        choices=LicenceCheck.choices,
+        blank=True,
+    )
+    licence_verification_note = models.TextField(_("licence verification note"), blank=True)
+
+    photo = models.ImageField(_("photo"), upload_to="photos/", blank=True)
+    photo_alt = models.CharField(_("photo description"), max_length=250, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    booking_url = models.URLField(_("booking link"), blank=True)
+
+    accepting_new_clients = models.BooleanField(_("accepting new clients"), default=True)
+    in_person = models.BooleanField(_("in person"), default=False)
+    video = models.BooleanField(_("video sessions"), default=False)
+    phone_sessions = models.BooleanField(_("phone sessions"), default=False)
+    ages = models.ManyToManyField(AgeGroup, verbose_name=_("ages served"), blank=True)
+    formats = models.ManyToManyField(Format, verbose_name=_("formats"), blank=True)
+
+    languages = models.ManyToManyField(
+        Language, through="ListingLanguage", verbose_name=_("languages"), blank=True
+    )
+    identifies_as = models.ManyToManyField(
+        Identity, verbose_name=_("identifies as"), related_name="identified_listings", blank=True
+    )
+    experienced_with = models.ManyToManyField(
+        Identity,
+        verbose_name=_("experienced with"),
+        related_name="experienced_listings",
+        blank=True,
+    )
+    specialties = models.ManyToManyField(Specialty, verbose_name=_("specialties"), blank=True)
+    approaches = models.ManyToManyField(Approach, verbose_name=_("approaches"), blank=True)
+
+    fee_min = models.PositiveIntegerField(_("lowest fee per session"), null=True, blank=True)
+    fee_max = models.PositiveIntegerField(_("highest fee per session"), null=True, blank=True)
+    sliding_scale_min = models.PositiveIntegerField(_("sliding scale from"), null=True, blank=True)
+    free = models.BooleanField(_("free option"), default=False)
+    payment_options = models.CharField(
+        _("payment options"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example cash, card, payment plans."),
+    )
+    insurance = models.ManyToManyField(Insurance, verbose_name=_("insurance accepted"), blank=True)
+
+    owners = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("owners"), related_name="listings", blank=True
+    )
+    last_confirmed_at = models.DateTimeField(_("last confirmed current"), null=True, blank=True)
+    # Where an imported listing came from (e.g. "samhsa-2022", "hsds") and its id there,
+    # so running an import again updates it instead of adding a copy.
+    source = models.CharField(_("source"), max_length=40, blank=True)
+    source_id = models.CharField(_("id at the source"), max_length=200, blank=True)
+    reminder_sent_at = models.DateTimeField(_("confirmation reminder sent"), null=True, blank=True)
+    hidden_by_owner_at = models.DateTimeField(_("hidden by its owner"), null=True, blank=True)
+    # A published listing's edits wait in a copy (status draft, no slug, no owners) until
+    # a curator approves them, so the public keeps seeing the last approved version.
+    draft_of = models.ForeignKey(
+        "self",
+        verbose_name=_("proposed change to"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="pending_changes",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ListingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("listing")
+        verbose_name_plural = _("listings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug"], condition=~Q(slug=""), name="listing_slug_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(fee_min__isnull=True)
+                | Q(fee_max__isnull=True)
+                | Q(fee_min__lte=models.F("fee_max")),
+                name="listing_fee_min_lte_fee_max",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | (~Q(name="") & ~Q(slug="")),
+                name="listing_published_has_name_and_slug",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["clinician", "practice", "community", "crisis-line"]),
+                name="listing_kind_valid",
+            ),
+            models.UniqueConstraint(
+                fields=["source", "source_id"],
+                condition=~Q(source_id=""),
+                name="listing_source_id_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["draft_of"],
+                condition=Q(draft_of__isnull=False),
+                name="listing_one_pending_change",
+            ),
+            models.CheckConstraint(
+                condition=Q(draft_of__isnull=True) | ~Q(status="published"),
+                name="listing_pending_change_unpublished",
+                violation_error_message=_(
+                    "A pending change is never published itself; approve it to apply it "
+                    "to the listing it changes."
+                ),
+            ),
+        ]
+        indexes = [
+            # The public set: published and recently confirmed.
+            models.Index(
+                fields=["last_confirmed_at"],
+                condition=Q(status="published"),
+                name="listing_public_idx",
+            ),
+            models.Index(fields=["status", "kind"], name="listing_status_kind_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or str(_("Untitled listing"))
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:listing", kwargs={"slug": self.slug})
+
+    @property
+    def is_stale(self) -> bool:
+        confirmed = self.last_confirmed_at
+        return confirmed is None or confirmed < timezone.now() - STALE_AFTER
+
+    @property
+    def is_hidden(self) -> bool:
+        confirmed = self.last_confirmed_at
+        return confirmed is None or confirmed < timezone.now() - HIDDEN_AFTER
+
+    @property
+    def licence_verified(self) -> bool:
+        return self.licence_verified_at is not None
+
+    @property
+    def lowest_fee(self) -> int | None:
+        """What a seeker pays at least: the sliding-scale floor, else the lowest fee."""
+        candidates = [f for f in (self.sliding_scale_min, self.fee_min) if f is not None]
+        if self.free:
+            candidates.append(0)
+        return min(candidates) if candidates else None
+
+    @property
+    def has_cost_information(self) -> bool:
+        return (
+            self.free
+            or self.fee_min is not None
+            or self.fee_max is not None
+            or self.sliding_scale_min is not None
+        )
+
+    def text(self, field: str, language: str | None = None) -> tuple[str, str]:
+        """A translated text and the language it is actually in.
+
+        The current language first, then English, then any language it was written in,
+        so a seeker always sees what the provider wrote and can be told which language.
+        """
+        wanted = language or get_language() or settings.LANGUAGE_CODE
+        order = [wanted, settings.LANGUAGE_CODE] + [code for code, _name in settings.LANGUAGES]
+        for code in order:
+            value = getattr(self, f"{field}_{code.replace('-', '_')}", "")
+            if value:
+                return value, code
+        return "", wanted
+
+    @property
+    def text_languages(self) -> list[str]:
+        """The interface languages its about text is written in."""
+        return [
+            code
+            for code, _name in settings.LANGUAGES
+            if getattr(self, f"about_{code.replace('-', '_')}", "")
+        ]
+
+
+class ListingLanguage(models.Model):
+    class Offered(models.TextChoices):
+        SPEAKS = "speaks", _("Speaks")
+        INTERPRETER = "interpreter", _("Interpreter available")
+
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="listing_languages")
+    language = models.ForeignKey(Language, on_delete=models.PROTECT, related_name="+")
+    offered = models.CharField(
+        _("how it is offered"), max_length=12, choices=Offered.choices, default=Offered.SPEAKS
+    )
+
+    class Meta:
+        verbose_name = _("language offered")
+        verbose_name_plural = _("languages offered")
+        constraints = [
+            models.UniqueConstraint(fields=["listing", "language"], name="listing_language_unique"),
+        ]
+        indexes = [models.Index(fields=["language", "offered"], name="listing_language_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.language} ({self.get_offered_display()})"
+
+
+class Location(models.Model):
+    """A place where a listing meets people."""
+
+    # The place's id in the open data (HSDS location and service_at_location).
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="locations")
+    name = models.CharField(_("name of the place"), max_length=200, blank=True)
+    address = models.CharField(_("street address"), max_length=250, blank=True)
+    city = models.CharField(_("city"), max_length=120)
+    region = models.CharField(_("state"), max_length=2, choices=US_STATES)
+    postal_code = models.CharField(_("ZIP code"), max_length=10, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
+    transit_notes = models.CharField(_("getting there by transit"), max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="location_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="location_longitude_range",
+            ),
+        ]
+        # Radius search pre-filters on a bounding box over these two columns.
+        indexes = [models.Index(fields=["latitude", "longitude"], name="location_coords_idx")]
+
+    def __str__(self) -> str:
+        return ", ".join(part for part in (self.address, self.city, self.region) if part)
+
+    @property
+    def map_url(self) -> str:
+        """An OpenStreetMap link (a link, not an embed: the page itself loads nothing)."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            "https://www.openstreetmap.org/?mlat="
+            f"{self.latitude:.5f}&mlon={self.longitude:.5f}#map=16/"
+            f"{self.latitude:.5f}/{self.longitude:.5f}"
+        )
+
+
+class ServiceArea(models.Model):
+    """A state where a provider may see clients by video or phone."""
+
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="service_areas")
+    state = models.CharField(_("state"), max_length=2, choices=US_STATES)
+
+    class Meta:
+        ordering = ["state"]
+        verbose_name = _("telehealth state")
+        verbose_name_plural = _("telehealth states")
+        constraints = [
+            models.UniqueConstraint(fields=["listing", "state"], name="service_area_unique"),
+        ]
+        indexes = [models.Index(fields=["state"], name="service_area_state_idx")]
+
+    def __str__(self) -> str:
+        return self.get_state_display()
+
+
+class ListingEvent(models.Model):
+    """One entry in a listing's history: who did what, when. Never deleted."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Created")
+        EDITED = "edited", _("Edited")
+        IMPORTED = "imported", _("Imported")
+        SUBMITTED = "submitted", _("Submitted for review")
+        APPROVED = "approved", _("Approved")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        REJECTED = "rejected", _("Rejected")
+        SUSPENDED = "suspended", _("Suspended")
+        RESTORED = "restored", _("Restored")
+        CONFIRMED = "confirmed", _("Confirmed current")
+        LICENCE_VERIFIED = "licence_verified", _("Licence verified")
+        WITHDRAWN = "withdrawn", _("Withdrawn from review")
+        DISCARDED = "discarded", _("Pending changes discarded")
+        HIDDEN = "hidden", _("Hidden by owner")
+        SHOWN = "shown", _("Shown again by owner")
+        OWNER_ADDED = "owner_added", _("Owner added")
+        STALE = "stale", _("Marked stale: not confirmed for 180 days")
+        EXPIRED = "expired", _("Left search: not confirmed for 365 days")
+
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    source = models.CharField(
+        _("source"), max_length=40, blank=True, help_text=_("For example 'import' or 'system'.")
+    )
+    message = models.TextField(_("message"), blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("history entry")
+        verbose_name_plural = _("history")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.created_at:%Y-%m-%d}"
+
+
+class Report(models.Model):
+    """A seeker's report of a problem with a listing. Holds nothing about who sent it."""
+
+    class Reason(models.TextChoices):
+        WRONG_PHONE = "wrong_phone", _("The phone number or contact details are wrong")
+        CLOSED = "closed", _("The provider has closed or moved")
+        NOT_ACCEPTING = "not_accepting", _("They are not accepting new clients")
+        HARMFUL = "harmful", _("Harmful or discriminatory conduct")
+        OTHER = "other", _("Something else")
+
+    class Status(models.TextChoices):
+        OPEN = "open", pgettext_lazy("report status", "Open")
+        RESOLVED = "resolved", _("Resolved")
+
+    listing = models.ForeignKey(
+        Listing, verbose_name=_("listing"), on_delete=models.CASCADE, related_name="reports"
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("reported"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resolved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolution_note = models.TextField(_("resolution note"), blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("seeker report")
+        verbose_name_plural = _("seeker reports")
+        indexes = [
+            models.Index(fields=["created_at"], condition=Q(status="open"), name="report_open_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="open") | Q(resolved_at__isnull=False),
+                name="report_resolved_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()}: {self.listing}"
+
+
+class ReviewItem(Listing):
+    """The review queue in the curator area: a listing or pending change submitted for
+    review. A proxy, so the queue has its own page and permissions."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("review queue item")
+        verbose_name_plural = _("review queue")

@@ -1,0 +1,107 @@
+"""Fixed-window rate limits kept in Django's cache.
+
+A `Limit` counts attempts per key (an email address typed, a client address, an
+account) in windows of `period` seconds. Keys are stored only as keyed hashes, so
+the cache never holds an address in the clear, and nothing here logs anything.
+
+    if SIGNUP_PER_ADDRESS.hit(email) | SIGNUP_PER_CLIENT.hit(client_key(request)):
+        ...  # refuse with HTTP 429
+
+With several app servers the cache must be shared (Redis, Memcached or the
+database cache); with the local-memory cache each process counts on its own.
+"""
+
+import ipaddress
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils.crypto import salted_hmac
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most `attempts` per key in each fixed window of `period` seconds."""
+
+    scope: str
+    attempts: int
+    period: int
+
+    def _cache_key(self, key: str) -> str:
+        digest = salted_hmac("providers.ratelimit", f"{self.scope}:{key}").hexdigest()[:32]
+        window = int(time.time() // self.period)
+        return f"ratelimit:{self.scope}:{digest}:{window}"
+
+    def count(self, key: str) -> int:
+        """Attempts so far in the current window."""
+        return int(cache.get(self._cache_key(key), 0))
+
+    def exceeded(self, key: str) -> bool:
+        """True when the key has used up its attempts; counts nothing."""
+        return self.count(key) >= self.attempts
+
+    def hit(self, key: str) -> bool:
+        """Count one attempt; True when this attempt is over the limit."""
+        cache_key = self._cache_key(key)
+        # add() is a no-op when the window already exists, so incr() is atomic on
+        # caches that support it and concurrent requests do not reset the count.
+        cache.add(cache_key, 0, timeout=self.period + 1)
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(cache_key, 1, timeout=self.period + 1)
+            count = 1
+        return count > self.attempts
+
+
+def client_key(request: HttpRequest) -> str:
+    """The client's address for counting: an IPv6 client counts by its /64 network.
+
+    Behind a proxy (settings.SECURE_PROXY_SSL_HEADER set), the proxy's own address
+    is the same for everyone, so the last X-Forwarded-For entry, the one the proxy
+    appended, is used instead.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None) and forwarded:
+        address = forwarded.split(",")[-1].strip()
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return "unknown"
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def any_hit(*pairs: tuple[Limit, str]) -> bool:
+    """Count one attempt against every (limit, key) pair; True if any is over.
+
+    Every pair is counted, so spreading attempts over several keys does not help.
+    """
+    results = [limit.hit(key) for limit, key in pairs]
+    return any(results)
+
+
+def any_exceeded(*pairs: tuple[Limit, str]) -> bool:
+    return any(limit.exceeded(key) for limit, key in pairs)
+
+
+MINUTE = 60
+HOUR = 60 * MINUTE
+DAY = 24 * HOUR
+
+# Each sends an email, so addresses get few attempts; a client address more, since
+# a clinic or a library may share one.
+SIGNUP_PER_ADDRESS = Limit("signup-address", attempts=3, period=HOUR)
+SIGNUP_PER_CLIENT = Limit("signup-client", attempts=10, period=HOUR)
+RESET_PER_ADDRESS = Limit("reset-address", attempts=3, period=HOUR)
+RESET_PER_CLIENT = Limit("reset-client", attempts=10, period=HOUR)
+VERIFY_PER_ACCOUNT = Limit("verify-account", attempts=3, period=HOUR)
+INVITE_PER_ACCOUNT = Limit("invite-account", attempts=10, period=DAY)
+INVITE_PER_ADDRESS = Limit("invite-address", attempts=3, period=DAY)
+# Failed sign-ins only: a provider who signs in successfully is never slowed down.
+LOGIN_FAILURES_PER_ADDRESS = Limit("login-address", attempts=5, period=15 * MINUTE)
+LOGIN_FAILURES_PER_CLIENT = Limit("login-client", attempts=30, period=15 * MINUTE)

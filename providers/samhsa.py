@@ -1,0 +1,528 @@
+"""Bootstrap a directory from SAMHSA's National Directory of Mental Health Treatment
+Facilities (2022): the facility list and its service code reference, both CSV.
+
+Each facility becomes a published `practice` listing marked `source="samhsa-2022"`,
+with its licence unverified and its history saying where it came from, so curators
+can tell imported facts from verified ones. Running it again updates the same
+listings (matched by a key made from the facility's name, address and phone).
+
+How the codes map (the reference file names every code; only these carry meaning
+Rooted can search by):
+
+- Languages: `SP` Spanish and the `F..`/`N..` "other languages" codes map to ISO 639
+  codes of the Language vocabulary (`F17` any Chinese language -> `zh`, `F19` Creole
+  -> `ht` Haitian Creole, `N40` Yupik -> `esu`); staff "provide treatment in" them, so
+  the provider speaks them. `AH` (sign language services for the deaf and hard of
+  hearing, at over half the facilities) -> American Sign Language offered through an
+  interpreter. `NX` (some American Indian or Alaska Native language) and `FX` (some
+  other language) name no language and are not mapped.
+- Cost: `MD` Medicaid, `MC` Medicare, `MI` military insurance -> TRICARE, and `SS`
+  sliding fee scale -> the insurance term "sliding scale without insurance" (a sliding
+  scale whose floor is unknown; the floor field stays empty, Rooted states no amount it
+  was not given). `SS`, `PA` payment assistance, `SF` cash or self-payment, `PI` private
+  insurance and a few funding sources are also named in the payment options text. The
+  file has no code for free care, so no facility is marked free.
+- Ages: `CHLD` -> children and teens, `YAD` and `ADLT` -> adults, `SNR` -> older adults.
+- Telehealth `TELE` -> sessions by video, in the facility's own state.
+- Formats, approaches and specialties where a code means the same thing (`IPT`
+  individual, `CFT` couples and family, `GT` group; `CBT`, `DBT`, `EMDR`; trauma,
+  PTSD, domestic violence, ...); `GL` (a program for LGBTQ clients) -> experienced
+  with LGBTQ+, never "identifies as".
+- Facility type, setting and operator go into the about text, in the reference's words.
+"""
+
+import csv
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from providers.models import (
+    AgeGroup,
+    Approach,
+    Format,
+    Identity,
+    Insurance,
+    Language,
+    Listing,
+    ListingEvent,
+    ListingLanguage,
+    Location,
+    ServiceArea,
+    Specialty,
+)
+from providers.places import zip_lookup
+from providers.states import STATE_CODES
+
+SOURCE = "samhsa-2022"
+REFERENCE_FILE = "MH_2022_Service_Code_Reference.csv"
+BATCH = 1000
+IMPORT_MESSAGE = (
+    "Imported from SAMHSA's National Directory of Mental Health Treatment Facilities "
+    "(2022); awaiting verification by a curator."
+)
+
+SPOKEN_LANGUAGES = {
+    "SP": "es",
+    "F4": "ar",
+    "F17": "zh",
+    "F19": "ht",
+    "F25": "fa",
+    "F28": "fr",
+    "F30": "de",
+    "F31": "el",
+    "F35": "he",
+    "F36": "hi",
+    "F37": "hmn",
+    "F42": "it",
+    "F43": "ja",
+    "F47": "ko",
+    "F66": "pl",
+    "F67": "pt",
+    "F70": "ru",
+    "F81": "tl",
+    "F92": "vi",
+    "N24": "oj",
+    "N40": "esu",
+}
+INTERPRETER_LANGUAGES = {"AH": "ase"}
+INSURANCE = {
+    "MD": "medicaid",
+    "MC": "medicare",
+    "MI": "tricare",
+    "SS": "sliding-scale-without-insurance",
+}
+# Payment codes named in the payment options text, in this order.
+PAYMENT_WORDS = {
+    "SS": "sliding fee scale",
+    "PA": "payment assistance",
+    "SF": "cash or self-payment",
+    "PI": "private insurance",
+    "SI": "state health insurance",
+    "ITU": "IHS/tribal/urban funds",
+    "VAF": "VA funds",
+}
+AGES = {
+    "CHLD": ("children", "teens"),
+    "YAD": ("adults",),
+    "ADLT": ("adults",),
+    "SNR": ("older-adults",),
+}
+FORMATS = {"IPT": ("individual",), "CFT": ("couples", "family"), "GT": ("group",)}
+APPROACHES = {"CBT": "cbt", "DBT": "dbt", "EMDR": "emdr"}
+SPECIALTIES = {
+    "SA": "substance-use",
+    "CO": "substance-use",
+    "TRMA": "trauma",
+    "PTSD": "ptsd",
+    "DV": "domestic-violence",
+    "PED": "eating-disorders",
+    "HV": "living-with-hiv",
+    "SPS": "suicidal-thoughts",
+    "PEFP": "psychosis",
+}
+EXPERIENCE = {"GL": "lgbtq"}
+MEDICATION_CATEGORY = "PHR"
+# Reference categories described in the about text, in this order.
+ABOUT_CATEGORIES = ("FT", "SET", "FOP")
+
+
+class SamhsaFileError(Exception):
+    """The facility list or the code reference cannot be read."""
+
+
+@dataclass
+class SamhsaReport:
+    created: int = 0
+    updated: int = 0
+    skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        return _("created %(created)d, updated %(updated)d, skipped %(skipped)d") % {
+            "created": self.created,
+            "updated": self.updated,
+            "skipped": len(self.skipped),
+        }
+
+
+@dataclass(frozen=True)
+class Code:
+    category: str
+    name: str
+
+
+def read_reference(path: Path) -> dict[str, Code]:
+    """Service code -> its category and name, from the code reference CSV."""
+    try:
+        with Path(path).open(newline="", encoding="utf-8-sig") as handle:
+            return {
+                row["service_code"].strip(): Code(
+                    row["category_code"].strip(), " ".join(row["service_name"].split())
+                )
+                for row in csv.DictReader(handle)
+                if row.get("service_code")
+            }
+    except (OSError, KeyError, UnicodeDecodeError) as error:
+        raise SamhsaFileError(
+            _("The code reference %(path)s cannot be read: %(error)s")
+            % {"path": path, "error": error}
+        ) from error
+
+
+def facility_codes(service_code_info: str) -> set[str]:
+    """The codes of a facility (space-separated, grouped by `*`)."""
+    return {code for code in service_code_info.split() if code != "*"}
+
+
+@dataclass
+class Facility:
+    """One row of the facility list, mapped onto Rooted's model (nothing saved yet)."""
+
+    line: int
+    key: str
+    fields: dict[str, Any]
+    location: Location | None
+    spoken: list[str]
+    interpreted: list[str]
+    terms: dict[str, list[str]]
+    telehealth_state: str
+
+
+def map_facility(row: dict[str, str], line: int, reference: dict[str, Code]) -> Facility:
+    """Rooted's values for one facility (see the module docstring for the mapping)."""
+    codes = facility_codes(row.get("service_code_info", ""))
+    name = ", ".join(part for part in (row["name1"].strip(), row["name2"].strip()) if part)
+    state = row["state"].strip().upper()
+    key_text = "|".join(
+        row.get(column, "").strip()
+        for column in ("name1", "name2", "street1", "street2", "city", "state", "zip", "phone")
+    )
+    digest = hashlib.sha1(key_text.encode(), usedforsecurity=False).hexdigest()[:16]
+    key = f"{row['zip'].strip()}-{digest}"
+
+    about = []
+    for category in ABOUT_CATEGORIES:
+        names = sorted(
+            reference[c].name for c in codes if c in reference and reference[c].category == category
+        )
+        if names:
+            about.append("; ".join(names) + ".")
+    intake = [
+        row.get(c, "").strip()
+        for c in ("intake1", "intake2", "intake1a", "intake2a")
+        if row.get(c, "").strip()
+    ]
+    if intake:
+        about.append("Intake: " + ", ".join(dict.fromkeys(intake)) + ".")
+    about.append(
+        "Listed in SAMHSA's National Directory of Mental Health Treatment Facilities (2022)."
+    )
+
+    payment = [words for code, words in PAYMENT_WORDS.items() if code in codes]
+    payment_text = ", ".join(payment)
+    if len(payment_text) > 200:
+        payment_text = payment_text[:197] + "..."
+
+    place = None
+    postal = row["zip"].strip()[:5]
+    zip_place = zip_lookup(postal)
+    if state in STATE_CODES:
+        place = Location(
+            address=", ".join(p for p in (row["street1"].strip(), row["street2"].strip()) if p)[
+                :250
+            ],
+            city=row["city"].strip()[:120] or (zip_place.city if zip_place else ""),
+            region=state,
+            postal_code=postal,
+            latitude=zip_place.latitude if zip_place else None,
+            longitude=zip_place.longitude if zip_place else None,
+        )
+    terms: dict[str, list[str]] = {
+        "insurance": [slug for code, slug in INSURANCE.items() if code in codes],
+        "ages": _slugs(AGES, codes),
+        "formats": _slugs(FORMATS, codes),
+        "approaches": [slug for code, slug in APPROACHES.items() if code in codes],
+        "specialties": list(
+            dict.fromkeys(slug for code, slug in SPECIALTIES.items() if code in codes)
+        ),
+        "experienced_with": [slug for code, slug in EXPERIENCE.items() if code in codes],
+    }
+    if any(reference.get(code, Code("", "")).category == MEDICATION_CATEGORY for code in codes):
+        terms["approaches"].append("medication-management")
+    telehealth = "TELE" in codes
+    return Facility(
+        line=line,
+        key=key,
+        fields={
+            "kind": Listing.Kind.PRACTICE,
+            "name": name[:200],
+            "about_en": " ".join(about),
+            "phone": (row.get("phone") or (intake[0] if intake else "")).strip()[:40],
+            "payment_options": payment_text,
+            "in_person": True,
+            "video": telehealth,
+            "phone_sessions": False,
+            "accepting_new_clients": True,
+        },
+        location=place,
+        spoken=[code for sam, code in SPOKEN_LANGUAGES.items() if sam in codes],
+        interpreted=[code for sam, code in INTERPRETER_LANGUAGES.items() if sam in codes],
+        terms=terms,
+        telehealth_state=state if telehealth and state in STATE_CODES else "",
+    )
+
+
+def _slugs(table: dict[str, tuple[str, ...]], codes: set[str]) -> list[str]:
+    return list(
+        dict.fromkeys(slug for code, slugs in table.items() if code in codes for slug in slugs)
+    )
+
+
+def read_facilities(path: Path, reference: dict[str, Code], report: SamhsaReport) -> list[Facility]:
+    try:
+        with Path(path).open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            missing = {
+                "name1",
+                "name2",
+                "street1",
+                "city",
+                "state",
+                "zip",
+                "phone",
+                "service_code_info",
+            } - set(reader.fieldnames or [])
+            if missing:
+                raise SamhsaFileError(
+                    _("%(path)s lacks the column(s): %(columns)s")
+                    % {"path": path, "columns": ", ".join(sorted(missing))}
+                )
+            rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise SamhsaFileError(
+            _("%(path)s cannot be read: %(error)s") % {"path": path, "error": error}
+        ) from error
+    facilities: list[Facility] = []
+    seen: dict[str, int] = {}
+    unknown: dict[str, int] = defaultdict(int)
+    for line, row in enumerate(rows, start=2):
+        if not row.get("name1", "").strip():
+            report.skipped.append(_("line %(line)d: no facility name") % {"line": line})
+            continue
+        for code in facility_codes(row.get("service_code_info", "")):
+            if code not in reference:
+                unknown[code] += 1
+        facility = map_facility(row, line, reference)
+        if facility.key in seen:
+            report.skipped.append(
+                _("line %(line)d: the same facility as line %(other)d")
+                % {"line": line, "other": seen[facility.key]}
+            )
+            continue
+        seen[facility.key] = line
+        if facility.location is None:
+            report.notes.append(
+                _("line %(line)d: state '%(state)s' is not a US state; no place recorded")
+                % {"line": line, "state": row["state"]}
+            )
+        elif facility.location.latitude is None:
+            report.notes.append(
+                _("line %(line)d: unknown ZIP code %(zip)s; the place has no coordinates")
+                % {"line": line, "zip": row["zip"]}
+            )
+        facilities.append(facility)
+    for code, count in sorted(unknown.items()):
+        report.notes.append(
+            _("code %(code)s is not in the code reference (%(count)d facilities)")
+            % {"code": code, "count": count}
+        )
+    return facilities
+
+
+def import_samhsa(
+    *,
+    path: Path,
+    reference_path: Path | None = None,
+    publish: bool = True,
+    confirmed_at: datetime | None = None,
+) -> SamhsaReport:
+    """Create or update one listing per facility, in one transaction, with bulk writes."""
+    path = Path(path)
+    reference = read_reference(reference_path or path.with_name(REFERENCE_FILE))
+    report = SamhsaReport()
+    facilities = read_facilities(path, reference, report)
+    confirmed_at = confirmed_at or timezone.now()
+    with transaction.atomic():
+        _write(facilities, report, publish=publish, confirmed_at=confirmed_at)
+    return report
+
+
+def _write(
+    facilities: list[Facility], report: SamhsaReport, *, publish: bool, confirmed_at: datetime
+) -> None:
+    existing = dict(Listing.objects.filter(source=SOURCE).values_list("source_id", "pk"))
+    taken_slugs = set(
+        Listing.objects.exclude(source=SOURCE).exclude(slug="").values_list("slug", flat=True)
+    )
+    own_slugs = dict(Listing.objects.filter(source=SOURCE).values_list("source_id", "slug"))
+    status = Listing.Status.PUBLISHED if publish else Listing.Status.SUBMITTED
+    now = timezone.now()
+
+    listings: dict[str, Listing] = {}
+    to_create, to_update = [], []
+    for facility in facilities:
+        slug = own_slugs.get(facility.key) or _free_slug(facility, taken_slugs)
+        taken_slugs.add(slug)
+        listing = Listing(
+            source=SOURCE,
+            source_id=facility.key,
+            slug=slug,
+            status=status,
+            last_confirmed_at=confirmed_at,
+            created_at=now,
+            updated_at=now,
+            **facility.fields,
+        )
+        if facility.key in existing:
+            listing.pk = existing[facility.key]
+            to_update.append(listing)
+        else:
+            to_create.append(listing)
+        listings[facility.key] = listing
+    Listing.objects.bulk_create(to_create, batch_size=BATCH)
+    update_fields = [
+        "slug",
+        "status",
+        "last_confirmed_at",
+        "updated_at",
+        *facility_fields(facilities),
+    ]
+    Listing.objects.bulk_update(to_update, update_fields, batch_size=BATCH)
+    report.created, report.updated = len(to_create), len(to_update)
+    if to_create and to_create[0].pk is None:  # databases that return no ids from bulk inserts
+        ids = dict(Listing.objects.filter(source=SOURCE).values_list("source_id", "pk"))
+        for listing in to_create:
+            listing.pk = ids[listing.source_id]
+
+    pks = [listing.pk for listing in listings.values()]
+    # A facility has one place: keep its id across imports, so the open data's ids hold.
+    place_uuids = dict(
+        Location.objects.filter(listing_id__in=pks).values_list("listing_id", "uuid")
+    )
+    for model in (ListingLanguage, Location, ServiceArea):
+        model.objects.filter(listing_id__in=pks).delete()
+    through = {
+        name: getattr(Listing, name).through
+        for name in (
+            "insurance",
+            "ages",
+            "formats",
+            "approaches",
+            "specialties",
+            "experienced_with",
+        )
+    }
+    for model in through.values():
+        model.objects.filter(listing_id__in=pks).delete()
+
+    languages = {language.code: language.pk for language in Language.objects.all()}
+    vocab = {
+        "insurance": _by_slug(Insurance),
+        "ages": _by_slug(AgeGroup),
+        "formats": _by_slug(Format),
+        "approaches": _by_slug(Approach),
+        "specialties": _by_slug(Specialty),
+        "experienced_with": _by_slug(Identity),
+    }
+    missing: set[str] = set()
+    links, places, areas, events = [], [], [], []
+    rows: dict[str, list[Any]] = defaultdict(list)
+    for facility in facilities:
+        listing = listings[facility.key]
+        for codes, offered in (
+            (facility.spoken, ListingLanguage.Offered.SPEAKS),
+            (facility.interpreted, ListingLanguage.Offered.INTERPRETER),
+        ):
+            for code in codes:
+                if code in languages:
+                    links.append(
+                        ListingLanguage(
+                            listing_id=listing.pk, language_id=languages[code], offered=offered
+                        )
+                    )
+                else:
+                    missing.add(f"language {code}")
+        for name, slugs in facility.terms.items():
+            target = through[name]
+            column = target._meta.get_field(vocab_field(target)).attname
+            for slug in slugs:
+                if slug in vocab[name]:
+                    rows[name].append(target(listing_id=listing.pk, **{column: vocab[name][slug]}))
+                else:
+                    missing.add(f"{name} {slug}")
+        if facility.location is not None:
+            facility.location.listing_id = listing.pk
+            if listing.pk in place_uuids:
+                facility.location.uuid = place_uuids[listing.pk]
+            places.append(facility.location)
+        if facility.telehealth_state:
+            areas.append(ServiceArea(listing_id=listing.pk, state=facility.telehealth_state))
+        events.append(
+            ListingEvent(
+                listing_id=listing.pk,
+                action=ListingEvent.Action.IMPORTED,
+                source=SOURCE,
+                message=IMPORT_MESSAGE,
+                changes={
+                    "line": facility.line,
+                    "source_id": facility.key,
+                    "created": facility.key not in existing,
+                },
+            )
+        )
+    ListingLanguage.objects.bulk_create(links, batch_size=BATCH)
+    Location.objects.bulk_create(places, batch_size=BATCH)
+    ServiceArea.objects.bulk_create(areas, batch_size=BATCH)
+    for name, objects in rows.items():
+        through[name].objects.bulk_create(objects, batch_size=BATCH, ignore_conflicts=True)
+    ListingEvent.objects.bulk_create(events, batch_size=BATCH)
+    for item in sorted(missing):
+        report.notes.append(_("not in the vocabulary, so not recorded: %(item)s") % {"item": item})
+
+
+def facility_fields(facilities: list[Facility]) -> list[str]:
+    """The Listing fields a facility sets (the same for every facility)."""
+    return list(facilities[0].fields) if facilities else []
+
+
+def vocab_field(through: Any) -> str:
+    """The through model's foreign key to the vocabulary (not to the listing)."""
+    for model_field in through._meta.get_fields():
+        if (
+            getattr(model_field, "related_model", None) not in (None, Listing)
+            and model_field.many_to_one
+        ):
+            return model_field.name
+    raise LookupError(through)
+
+
+def _by_slug(model: Any) -> dict[str, int]:
+    return dict(model.objects.values_list("slug", "pk"))
+
+
+def _free_slug(facility: Facility, taken: set[str]) -> str:
+    city_state = f"{facility.location.city} {facility.location.region}" if facility.location else ""
+    base = slugify(f"{facility.fields['name']} {city_state}")[:190] or "facility"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug

@@ -1,0 +1,36 @@
+"""Fields translated into every interface language (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from providers.models import (
+    AgeGroup,
+    Approach,
+    Format,
+    Identity,
+    Insurance,
+    Language,
+    Listing,
+    Specialty,
+)
+
+
+@register(Language)
+@register(Identity)
+@register(Specialty)
+@register(Insurance)
+@register(AgeGroup)
+@register(Format)
+class NameTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Approach)
+class ApproachTranslation(TranslationOptions):
+    fields = ("name", "originating_community")
+
+
+@register(Listing)
+class ListingTranslation(TranslationOptions):
+    fields = ("about", "approach_text")
+    # Listing texts fall back visibly in Listing.text(), not silently here.
+    fallback_languages = {"default": ()}

@@ -1,0 +1,53 @@
+"""The HSDS API fuzzed with schemathesis against HSDS 3.0's own OpenAPI description:
+whatever the parameters, no server error."""
+
+from pathlib import Path
+
+import pytest
+import schemathesis
+from django.conf import settings
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+from schemathesis.checks import not_a_server_error
+
+from tests.directory.test_api import rich_listing
+from tests.factories import ListingFactory
+
+OPENAPI = (
+    Path(settings.BASE_DIR).parent
+    / "shared"
+    / "data"
+    / "hsds-3.0"
+    / "schema"
+    / "openapi.local.json"
+)
+# Every path of the official description is implemented.
+schema = schemathesis.openapi.from_path(OPENAPI)
+schema.app = WSGIHandler()
+
+
+@pytest.fixture
+def directory(db):
+    """A small public directory; requests leave the test's database connection open,
+    as Django's own test client arranges."""
+    rich_listing()
+    ListingFactory(name="Plain Provider")
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@schema.parametrize()
+@hypothesis_settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_no_parameters_make_a_server_error(case, directory):
+    response = case.call(base_url="http://localhost/api/hsds")
+    case.validate_response(response, checks=[not_a_server_error])

@@ -1,0 +1,175 @@
+"""Best match: who a seeker sees, in which order, and why (DESIGN.md, "Matched care")."""
+
+from datetime import timedelta
+
+import pytest
+from django.http import QueryDict
+from django.utils import timezone
+
+from directory.filters import ListingFilter
+from directory.selectors import match_preferences, match_reasons, ranked
+from providers.models import Listing
+from tests.directory.test_search_support import search
+from tests.factories import ListingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_language_only_shows_providers_who_speak_it(client):
+    ListingFactory(name="Anh Tran", speaks=["vi", "en"])
+    ListingFactory(name="Bao Le", speaks=["vi"])
+    ListingFactory(name="Carmen Ruiz", speaks=["es"])
+
+    page = search(client, lang="vi")
+
+    assert page.listings == ["anh-tran", "bao-le"]
+    assert page.total == 2
+    assert page.reasons["anh-tran"][0] == "Speaks Vietnamese"
+
+
+def test_language_plus_identity_ranks_nothing_that_misses_either(client):
+    ListingFactory(name="Ama Mensah", speaks=["en"], identities=["black"])
+    ListingFactory(name="Ben Okafor", speaks=["en"], experience=["black"])
+    ListingFactory(name="Cleo Diaz", speaks=["es"], identities=["black"])
+
+    page = search(client, lang="en", identity="black")
+
+    assert page.listings == ["ama-mensah"]
+    assert page.reasons["ama-mensah"][:2] == ["Speaks English", "Identifies as Black"]
+
+
+def test_interpreter_only_listings_are_left_out_unless_asked_for(client):
+    ListingFactory(name="Ae-ri Kim", speaks=["ko"])
+    ListingFactory(name="Aaron Park", interpreter=["ko"])
+
+    assert search(client, lang="ko").listings == ["ae-ri-kim"]
+
+
+def test_search_ranks_a_provider_who_speaks_it_above_an_interpreter(client):
+    # The interpreter listing sorts first by name: only the match puts the speaker first.
+    ListingFactory(name="Aaron Park", interpreter=["ko"])
+    ListingFactory(name="Ji-woo Han", speaks=["ko"])
+
+    page = search(client, lang="ko", interpreter="1")
+
+    assert page.listings == ["ji-woo-han", "aaron-park"]
+    assert page.reasons["ji-woo-han"][0] == "Speaks Korean"
+    assert page.reasons["aaron-park"][0] == "Interpreter available for Korean"
+
+
+def test_a_listing_meeting_more_of_several_languages_ranks_higher(client):
+    ListingFactory(name="Alma Cruz", speaks=["tl"])
+    ListingFactory(name="Marisol Reyes", speaks=["tl", "es"])
+
+    page = search(client, lang=["tl", "es"])
+
+    assert page.listings == ["marisol-reyes", "alma-cruz"]
+    assert page.reasons["marisol-reyes"][:2] == ["Speaks Tagalog", "Speaks Spanish"]
+
+
+def test_identifying_as_ranks_above_experience_with(client):
+    ListingFactory(name="Ali Haddad", experience=["immigrant"])
+    ListingFactory(name="Zainab Yusuf", identities=["immigrant"])
+    ListingFactory(name="Paul Smith")
+
+    page = search(client, experience="immigrant")
+
+    assert page.listings == ["zainab-yusuf", "ali-haddad"]
+    assert page.reasons["zainab-yusuf"][0] == "Identifies as Immigrant"
+    assert page.reasons["ali-haddad"][0] == "Experienced with Immigrant"
+
+
+def test_identity_means_identifies_as_not_experience(client):
+    ListingFactory(name="Ali Haddad", experience=["muslim"])
+    ListingFactory(name="Zainab Yusuf", identities=["muslim"])
+
+    assert search(client, identity="muslim").listings == ["zainab-yusuf"]
+
+
+def test_stale_listings_rank_below_fresh_ones_and_hidden_ones_leave(client):
+    ListingFactory(name="Aiyana Stale", speaks=["nv"], stale=True)
+    ListingFactory(name="Hania Fresh", speaks=["nv"])
+    ListingFactory(name="Ahiga Hidden", speaks=["nv"], hidden=True)
+
+    page = search(client, lang="nv")
+
+    assert page.listings == ["hania-fresh", "aiyana-stale"]
+    assert any(reason.startswith("Confirmed current") for reason in page.reasons["hania-fresh"])
+    assert not any(r.startswith("Confirmed current") for r in page.reasons["aiyana-stale"])
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        Listing.Status.DRAFT,
+        Listing.Status.SUBMITTED,
+        Listing.Status.CHANGES_REQUESTED,
+        Listing.Status.REJECTED,
+        Listing.Status.SUSPENDED,
+    ],
+)
+def test_unpublished_listings_are_absent(client, status):
+    ListingFactory(name="Published One", speaks=["vi"])
+    ListingFactory(name="Not Yet", speaks=["vi"], status=status)
+
+    assert search(client, lang="vi").listings == ["published-one"]
+
+
+def test_listings_hidden_by_their_owner_are_absent(client):
+    ListingFactory(name="Shown", speaks=["vi"])
+    ListingFactory(name="Taken Down", speaks=["vi"], hidden_by_owner_at=timezone.now())
+
+    assert search(client, lang="vi").listings == ["shown"]
+
+
+def test_equal_matches_are_ordered_by_name_then_id(client):
+    for name in ["Cara", "Abe", "Bea"]:
+        ListingFactory(name=name, speaks=["ht"])
+
+    assert search(client, lang="ht").listings == ["abe", "bea", "cara"]
+
+
+def test_sort_confirmed_puts_the_most_recently_confirmed_first(client):
+    now = timezone.now()
+    ListingFactory(name="Week Ago", last_confirmed_at=now - timedelta(days=7))
+    ListingFactory(name="Yesterday", last_confirmed_at=now - timedelta(days=1))
+    ListingFactory(name="Month Ago", last_confirmed_at=now - timedelta(days=30))
+
+    page = search(client, sort="confirmed")
+
+    assert page.listings == ["yesterday", "week-ago", "month-ago"]
+
+
+def test_match_preferences_score_each_request_on_its_own(settings):
+    speaker = ListingFactory(name="Speaker", speaks=["vi"], identities=["southeast-asian"])
+    helper = ListingFactory(name="Helper", interpreter=["vi"], experience=["southeast-asian"])
+    params = ListingFilter(QueryDict("lang=vi&interpreter=1&experience=southeast-asian")).params
+
+    scores = {
+        listing.slug: listing.match_score
+        for listing in ranked(Listing.objects.filter(pk__in=[speaker.pk, helper.pk]), params)
+    }
+
+    assert len(match_preferences(params)) == 2
+    assert scores == {"speaker": 4, "helper": 2}
+
+
+def test_match_reasons_read_the_ranking_annotations():
+    listing = ListingFactory(
+        name="Nadia",
+        speaks=["ar"],
+        identities=["muslim"],
+        free=True,
+        video=True,
+        online_states=["MI"],
+    )
+    params = ListingFilter(QueryDict("lang=ar&identity=muslim&free=1&online=MI")).params
+
+    annotated = ranked(Listing.objects.filter(pk=listing.pk), params).get()
+
+    assert match_reasons(annotated, params)[:4] == [
+        "Speaks Arabic",
+        "Identifies as Muslim",
+        "Free option",
+        "Video sessions in Michigan",
+    ]
