@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # messages for tl and ht, which Django does not ship; it is not a language).
 LANGUAGES := es zh_Hans zh_Hant vi ko tl ar ht
 
-.PHONY: run test lint ci bench messages clean
+.PHONY: run test lint ci bench bench-load messages clean
 
 $(BIN)/django-admin: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,16 @@ messages: venv
 
 ci:
 	bash .ci/run
+
+# Performance (README, Performance): build a 50,000-listing PostgreSQL database,
+# then time the search mix in process; bench-load serves it with gunicorn and
+# drives it with wrk (apt-get install wrk). BENCH_PG names the server.
+bench: venv
+	$(BIN)/python -m bench.seed
+	$(BIN)/python -m bench.run
+
+bench-load: venv
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

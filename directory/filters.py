@@ -31,6 +31,7 @@ from django.http import QueryDict
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from directory import caching
 from providers.models import (
     AgeGroup,
     Approach,
@@ -151,6 +152,11 @@ def search_vocabularies(kinds: Iterable[str] | None = None) -> Vocabularies:
     budget. A name missing in the current language falls back to English.
     """
     suffix = current_language_suffix()
+    chosen = None if kinds is None else tuple(kinds)
+    return caching.cached("vocabularies", (suffix, chosen), lambda: _vocabularies(suffix, chosen))
+
+
+def _vocabularies(suffix: str, kinds: tuple[str, ...] | None) -> Vocabularies:
     parts = [
         untranslated(model.objects.order_by())
         .annotate(
@@ -412,7 +418,10 @@ class ListingFilter(django_filters.FilterSet):
         super().__init__(
             data if data is not None else QueryDict(), queryset, request=request, prefix=prefix
         )
-        self.vocabularies = search_vocabularies(kinds)
+        # The kinds of listing this search is scoped to (None: every kind); the
+        # queryset given must hold only those.
+        self.kinds = None if kinds is None else tuple(kinds)
+        self.vocabularies = search_vocabularies(self.kinds)
         for param, vocabulary in TERM_PARAMS.items():
             self.filters[param].extra["choices"] = self.vocabularies.choices(vocabulary)
 

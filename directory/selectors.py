@@ -53,15 +53,17 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 from django.utils import formats, timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 from django.utils.translation import gettext as _
 
+from directory import caching
 from directory.filters import (
     RADII,
     RELATIONS,
     TERM_PARAMS,
     SearchParams,
+    current_language_suffix,
     great_circle_miles,
     has_terms,
     offers_language,
@@ -437,7 +439,7 @@ def facet_and_relaxation_counts(
     ):
         counts[label][key] += count
     relaxed = [counts["relaxation"].get(str(index), 0) for index in range(len(candidates))]
-    return counts, relaxed
+    return {label: dict(by_key) for label, by_key in counts.items()}, relaxed
 
 
 def build_facets(
@@ -448,7 +450,7 @@ def build_facets(
         chosen = set(params.keys(param))
         options = [
             FacetOption(
-                term.key, term.label, counts[param].get(str(term.id), 0), term.key in chosen
+                term.key, term.label, counts.get(param, {}).get(str(term.id), 0), term.key in chosen
             )
             for term in filters.vocabularies.terms.get(TERM_PARAMS[param], [])
         ]
@@ -616,6 +618,45 @@ class CountedPaginator(Paginator):
         return self._known_count
 
 
+class RankedWindow:
+    """The ranked results, read a page at a time in two steps.
+
+    First the order alone: ids and the ranking annotations, a narrow query that
+    PostgreSQL answers from listing_searchable_idx without reading the wide listing
+    rows it sorts. Then the full rows of that page's 20 listings, with what their
+    cards show. Sorting all the rows a search matches only to keep 20 is what made
+    a broad search slow. The order of each page is cached (directory.caching).
+    """
+
+    def __init__(self, results: QuerySet[Listing], params: SearchParams, scope: Any) -> None:
+        self.ranked = ranked(results, params)
+        self.scope = (*scope, params.applied_sort)
+
+    def order(self, window: slice) -> list[dict[str, Any]]:
+        names = list(self.ranked.query.annotations)
+        return list(untranslated(self.ranked).values("pk", *names)[window])
+
+    def __getitem__(self, window: slice) -> SimpleLazyObject:
+        """The page, read when first used: not at all when its fragment is cached."""
+        return SimpleLazyObject(lambda: self.read(window))
+
+    def read(self, window: slice) -> list[Listing]:
+        # The order of a page is the same for every seeker who asks for it.
+        where = (*self.scope, window.start, window.stop)
+        rows = [dict(row) for row in caching.cached("order", where, lambda: self.order(window))]
+        listings = for_cards(Listing.objects.filter(pk__in=[row["pk"] for row in rows]))
+        by_pk = {listing.pk: listing for listing in listings}
+        page = []
+        for row in rows:
+            listing = by_pk.get(row.pop("pk"))
+            if listing is None:  # deleted since the order was cached
+                continue
+            for name, value in row.items():
+                setattr(listing, name, value)
+            page.append(listing)
+        return page
+
+
 def page_number(value: str | None) -> int:
     """The page asked for: 1 for anything that is not a positive whole number.
 
@@ -696,16 +737,24 @@ def search_result(listing: Listing, params: SearchParams) -> SearchResult:
 class SearchResults:
     params: SearchParams
     page: Page
-    results: list[SearchResult]
     total: int
     facets: list[Facet]
     flags: dict[str, int]  # results with a sliding scale, a free option, accepting
     suggestion: Suggestion | None
     messages: list[str] = field(default_factory=list)
+    # The filters form, and a page of results, are the same for everyone who runs
+    # this search in a language: the keys of their cached fragments.
+    filters_key: str = ""
+    results_key: str = ""
 
     @property
     def querystring(self) -> str:
         return self.params.querystring()
+
+    @cached_property
+    def results(self) -> list[SearchResult]:
+        """The page's cards; read only when the page's cached fragment is not."""
+        return [search_result(listing, self.params) for listing in self.page.object_list]
 
     radius_choices = RADII
     states = US_STATES
@@ -721,24 +770,37 @@ def listing_search(*, filters: "ListingFilter", page: str | None) -> SearchResul
     """The page of listings a search finds, best first, with counts, facets and suggestions."""
     params = filters.params
     results = filters.qs
-    totals = results.order_by().aggregate(
-        total=Count("pk"),
-        sliding=Count("pk", filter=Q(sliding_scale_min__isnull=False)),
-        free=Count("pk", filter=Q(free=True)),
-        accepting=Count("pk", filter=Q(accepting_new_clients=True)),
-    )
+
+    def count() -> tuple[dict[str, int], dict[str, dict[str, int]], list[int]]:
+        totals = results.order_by().aggregate(
+            total=Count("pk"),
+            sliding=Count("pk", filter=Q(sliding_scale_min__isnull=False)),
+            free=Count("pk", filter=Q(free=True)),
+            accepting=Count("pk", filter=Q(accepting_new_clients=True)),
+        )
+        candidates = relaxations(params) if totals["total"] < FEW_RESULTS else []
+        counts, relaxed = facet_and_relaxation_counts(filters.queryset, params, candidates)
+        return totals, counts, relaxed
+
+    # The counts are the same for every page and order of one search, and for
+    # every seeker who runs it: counted once per generation (directory.caching).
+    # Words are searched in the current language's texts; nothing else depends on it.
+    language = current_language_suffix() if params.q else None
+    scope = (filters.kinds, language, params.pairs(include_sort=False))
+    totals, counts, relaxed = caching.cached("counts", scope, count)
+    totals = dict(totals)
     total = totals.pop("total")
     candidates = relaxations(params) if total < FEW_RESULTS else []
-    counts, relaxed = facet_and_relaxation_counts(filters.queryset, params, candidates)
-    paginator = CountedPaginator(for_cards(ranked(results, params)), PAGE_SIZE, count=total)
+    paginator = CountedPaginator(RankedWindow(results, params, scope), PAGE_SIZE, count=total)
     current = paginator.get_page(page_number(page))
     return SearchResults(
         params=params,
         page=current,
-        results=[search_result(listing, params) for listing in current.object_list],
         total=total,
         facets=build_facets(filters, params, counts),
         flags=totals,
         suggestion=suggest(params, total, candidates, relaxed),
         messages=list(params.messages),
+        filters_key=caching.key("filters", (filters.kinds, params.pairs())),
+        results_key=caching.key("results", (filters.kinds, params.pairs(), current.number)),
     )

@@ -44,6 +44,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from directory import caching
 from providers.models import (
     AgeGroup,
     Approach,
@@ -363,6 +364,7 @@ def import_samhsa(
     confirmed_at = confirmed_at or timezone.now()
     with transaction.atomic():
         _write(facilities, report, publish=publish, confirmed_at=confirmed_at)
+        caching.data_changed()  # bulk writes send no signals
     return report
 
 

@@ -24,14 +24,14 @@ NPLURALS = {
 
 
 def entries(po: Path):
-    """(flags, msgid, {msgstr index: text}) for each message, header excluded."""
+    """(flags, msgctxt, msgid, {msgstr key: text}) for each message, header excluded."""
     for block in po.read_text(encoding="utf-8").split("\n\n"):
         lines = [line for line in block.splitlines() if not line.startswith("#~")]
         flags = " ".join(line for line in lines if line.startswith("#,"))
         fields: dict[str, str] = {}
         key = None
         for line in lines:
-            match = re.match(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
+            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
             if match:
                 key = match.group(1)
                 fields[key] = match.group(2)
@@ -39,7 +39,7 @@ def entries(po: Path):
                 fields[key] += line[1:-1]
         if fields.get("msgid"):
             strings = {k: v for k, v in fields.items() if k.startswith("msgstr")}
-            yield flags, fields["msgid"], strings
+            yield flags, fields.get("msgctxt"), fields["msgid"], strings
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -48,8 +48,8 @@ def test_catalogue_is_complete_and_not_fuzzy(language):
     assert po.exists(), f"no catalogue for {language}"
     found = list(entries(po))
     assert len(found) > 100
-    untranslated = [msgid for _f, msgid, strings in found if not all(strings.values())]
-    fuzzy = [msgid for flags, msgid, _s in found if "fuzzy" in flags]
+    untranslated = [msgid for _f, _c, msgid, strings in found if not all(strings.values())]
+    fuzzy = [msgid for flags, _c, msgid, _s in found if "fuzzy" in flags]
     assert untranslated == [], f"{language}: {len(untranslated)} untranslated"
     assert fuzzy == [], f"{language}: {len(fuzzy)} fuzzy"
 
@@ -59,7 +59,7 @@ def test_plural_messages_have_every_form_the_language_needs(language):
     po = LOCALE / language / "LC_MESSAGES" / "django.po"
     header = po.read_text(encoding="utf-8").split("\n\n", 1)[0]
     assert f"nplurals={NPLURALS[language]};" in header
-    for _flags, msgid, strings in entries(po):
+    for _flags, _ctx, msgid, strings in entries(po):
         if "msgstr" not in strings:  # a plural entry: msgstr[0] ... msgstr[n-1]
             assert len(strings) == NPLURALS[language], msgid
 

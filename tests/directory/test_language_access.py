@@ -17,6 +17,7 @@ from django.utils.translation import get_language_info
 
 from directory.templatetags.rooted import money
 from tests.factories import ListingFactory
+from tests.test_catalogues import entries
 
 DJANGO_MESSAGES = Path(settings.BASE_DIR) / "locale" / "django"
 # Languages Rooted speaks that Django ships no catalogue or formats for.
@@ -25,25 +26,6 @@ UNSHIPPED = {
     "ht": "nplurals=2; plural=(n != 1);",
 }
 DJANGO_SOURCE = Path(django.__file__).parent
-
-
-def entries(po: Path):
-    """(flags, msgctxt, msgid, {msgstr key: text}) for each message, header excluded."""
-    for block in po.read_text(encoding="utf-8").split("\n\n"):
-        lines = [line for line in block.splitlines() if not line.startswith("#~")]
-        flags = " ".join(line for line in lines if line.startswith("#,"))
-        fields: dict[str, str] = {}
-        key = None
-        for line in lines:
-            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
-            if match:
-                key = match.group(1)
-                fields[key] = match.group(2)
-            elif line.startswith('"') and key:
-                fields[key] += line[1:-1]
-        if fields.get("msgid"):
-            strings = {k: v for k, v in fields.items() if k.startswith("msgstr")}
-            yield flags, fields.get("msgctxt"), fields["msgid"], strings
 
 
 def english_msgids() -> set[tuple[str | None, str]]:

@@ -20,6 +20,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from directory import caching
 from providers import demo_data as data
 from providers.models import (
     AgeGroup,
@@ -948,6 +949,7 @@ def write_demo(
         values["uuid"] = uuid.uuid5(UUID_NAMESPACE, plan.slug)
         listings.append(Listing(**values))
     Listing.objects.bulk_create(listings, batch_size=500)
+    caching.data_changed()  # bulk writes send no signals
     if any(listing.pk is None for listing in listings):  # databases that return no ids
         ids = dict(
             Listing.objects.filter(slug__in=[p.slug for p in planned]).values_list("slug", "pk")

@@ -1,0 +1,1 @@
+"""Rooted's performance benchmark: `make bench` and `make bench-load` (see README, Performance)."""

@@ -1,0 +1,42 @@
+"""What every bench script shares: its own PostgreSQL database and production-like settings.
+
+The bench never touches the development or test database: it works in
+`BENCH_DATABASE` (default `rooted_bench`) on the server in `BENCH_PG` (default
+`postgres://postgres@127.0.0.1:5432`), which `bench.seed` drops and creates.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+NAME = os.environ.get("BENCH_DATABASE", "rooted_bench")
+DATABASE_URL = f"{SERVER}/{NAME}"
+
+
+def production_env() -> dict[str, str]:
+    """Settings as in production (DEBUG off, manifest static files), against the bench DB.
+
+    Plain HTTP on loopback, so no SSL redirect or HSTS.
+    """
+    return {
+        "DJANGO_SETTINGS_MODULE": "directory.settings",
+        "DATABASE_URL": DATABASE_URL,
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-not-secret",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "CONN_MAX_AGE": "600",
+    }
+
+
+def setup_django(settings_module: str = "directory.settings") -> None:
+    os.environ.update(production_env())
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()

@@ -1,0 +1,41 @@
+"""Where a search spends its time: each SQL query of one page, slowest first.
+
+    python -m bench.explain "/en/search/?q=anxiety" [--analyze N]
+
+Prints every query the page ran with its time; with --analyze N, the EXPLAIN
+ANALYZE of the N slowest (the query plans in the README come from here).
+"""
+
+import argparse
+
+from bench import common
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("url")
+    parser.add_argument("--analyze", type=int, default=0)
+    args = parser.parse_args()
+    common.setup_django("bench.settings")
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.get(args.url)  # warm up: connection, caches
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(args.url)
+    print(f"{args.url}: HTTP {response.status_code}, {len(captured.captured_queries)} queries")
+    queries = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))
+    for query in queries:
+        print(f"{float(query['time']) * 1000:8.1f} ms  {query['sql'][:150]}")
+    for query in queries[: args.analyze]:
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) " + query["sql"])
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        print(f"\n-- {query['sql'][:200]}...\n{plan}")
+
+
+if __name__ == "__main__":
+    main()

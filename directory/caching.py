@@ -1,0 +1,110 @@
+"""What the public search keeps in Django's cache, and when it forgets it.
+
+Two things are the same for every seeker and cost the most to build: the
+vocabularies named in each interface language, and the counts behind a results
+page (its total, the facet counts beside the filters, the counts behind "no dead
+end" suggestions). Both are cached under a generation stamp. Any change to a
+listing, its places, languages or terms, or to a vocabulary, starts a new
+generation, so the next search computes afresh; nothing is kept longer than
+TIMEOUT in any case, since the searchable set also changes with the calendar
+(listings fall out of search a year after their last confirmation).
+
+Changes made through the ORM are seen by the signal receivers below. Bulk
+writes that bypass signals (the demo seed and the importers) call `forget()`
+themselves. With several app servers, point the cache at a shared store
+(REDIS_URL) so that one server's change reaches all; with the default
+per-process memory cache, another process sees it within TIMEOUT.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+T = TypeVar("T")
+
+TIMEOUT = 10 * 60
+GENERATION = "search:generation"
+# What a search reads: listings, their places and languages, the vocabularies,
+# and the many-to-many fields linking a listing to its terms.
+SEARCHED = (
+    "Listing",
+    "Location",
+    "ServiceArea",
+    "ListingLanguage",
+    "Language",
+    "Identity",
+    "Specialty",
+    "Approach",
+    "Insurance",
+    "AgeGroup",
+    "Format",
+)
+SEARCHED_TERMS = (
+    "identifies_as",
+    "experienced_with",
+    "specialties",
+    "approaches",
+    "insurance",
+    "ages",
+    "formats",
+)
+
+
+def generation() -> int:
+    stamp = cache.get(GENERATION)
+    if stamp is None:
+        cache.add(GENERATION, time.time_ns(), timeout=None)
+        stamp = cache.get(GENERATION, 0)
+    return int(stamp)
+
+
+def forget() -> None:
+    """Everything cached for the search is out of date."""
+    cache.set(GENERATION, time.time_ns(), timeout=None)
+
+
+def key(name: str, parts: Any) -> str:
+    """The cache key of `name` for `parts` (any repr-able value) in this generation.
+
+    Also the key of a template fragment: `{% cache TIMEOUT name key %}`.
+    """
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"search:{generation()}:{name}:{digest}"
+
+
+def cached(name: str, parts: Any, compute: Callable[[], T]) -> T:
+    """`compute()`'s value for `parts` in the current generation, computed once."""
+    key_ = key(name, parts)
+    value = cache.get(key_)
+    if value is None:
+        value = compute()
+        cache.set(key_, value, TIMEOUT)
+    return value
+
+
+def data_changed(**_kwargs: Any) -> None:
+    # Now, so the writer's next page is right, and again once the transaction
+    # commits, so a search that ran in between cannot keep what it read before.
+    forget()
+    transaction.on_commit(forget, robust=True)
+
+
+def connect() -> None:
+    """Forget the search's cache whenever a searched model changes (AppConfig.ready)."""
+    config = apps.get_app_config("providers")
+    listing = config.get_model("Listing")
+    models = [config.get_model(name) for name in SEARCHED]
+    through = [getattr(listing, name).through for name in SEARCHED_TERMS]
+    for model in [*models, *through]:
+        uid = f"directory.caching:{model._meta.label}"
+        post_save.connect(data_changed, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(data_changed, sender=model, dispatch_uid=f"{uid}:delete")
+    for model in through:  # add(), remove(), clear() and set() on a listing's terms
+        uid = f"directory.caching:{model._meta.label}"
+        m2m_changed.connect(data_changed, sender=model, dispatch_uid=f"{uid}:m2m")
