@@ -2,7 +2,8 @@
 
     python -m bench.explain "/en/search/?q=anxiety" [--analyze N]
 
-Prints every query the page ran with its time; with --analyze N, the EXPLAIN
+Prints every query the page ran, the first time it is asked for (nothing of it
+cached yet), with its time; with --analyze N, the EXPLAIN
 ANALYZE of the N slowest (the query plans in the README come from here).
 """
 
@@ -23,8 +24,8 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
-    client.get(args.url)  # warm up: connection, caches
-    with CaptureQueriesContext(connection) as captured:
+    client.get("/en/search/?lang=en")  # warm up the connection and the vocabularies
+    with CaptureQueriesContext(connection) as captured:  # a search not yet cached
         response = client.get(args.url)
     print(f"{args.url}: HTTP {response.status_code}, {len(captured.captured_queries)} queries")
     queries = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))

@@ -11,9 +11,8 @@ TIMEOUT in any case, since the searchable set also changes with the calendar
 
 Changes made through the ORM are seen by the signal receivers below. Bulk
 writes that bypass signals (the demo seed and the importers) call `forget()`
-themselves. With several app servers, point the cache at a shared store
-(REDIS_URL) so that one server's change reaches all; with the default
-per-process memory cache, another process sees it within TIMEOUT.
+themselves. With the per-process memory cache of the settings, another process
+sees a change within TIMEOUT; a shared cache backend would make it immediate.
 """
 
 import hashlib
@@ -26,12 +25,14 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from providers.selectors import VOCABULARY_FIELDS
+
 T = TypeVar("T")
 
 TIMEOUT = 10 * 60
 GENERATION = "search:generation"
 # What a search reads: listings, their places and languages, the vocabularies,
-# and the many-to-many fields linking a listing to its terms.
+# and the many-to-many fields linking a listing to its terms (VOCABULARY_FIELDS).
 SEARCHED = (
     "Listing",
     "Location",
@@ -44,15 +45,6 @@ SEARCHED = (
     "Insurance",
     "AgeGroup",
     "Format",
-)
-SEARCHED_TERMS = (
-    "identifies_as",
-    "experienced_with",
-    "specialties",
-    "approaches",
-    "insurance",
-    "ages",
-    "formats",
 )
 
 
@@ -100,7 +92,7 @@ def connect() -> None:
     config = apps.get_app_config("providers")
     listing = config.get_model("Listing")
     models = [config.get_model(name) for name in SEARCHED]
-    through = [getattr(listing, name).through for name in SEARCHED_TERMS]
+    through = [getattr(listing, name).through for name in VOCABULARY_FIELDS]
     for model in [*models, *through]:
         uid = f"directory.caching:{model._meta.label}"
         post_save.connect(data_changed, sender=model, dispatch_uid=f"{uid}:save")
