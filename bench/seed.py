@@ -14,6 +14,7 @@ would, only larger. Same seed, same data.
 
 import argparse
 import dataclasses
+import os
 import subprocess
 import sys
 import time
@@ -34,7 +35,7 @@ def recreate_database() -> None:
 
 
 def migrate() -> None:
-    env = {**__import__("os").environ, **common.production_env()}
+    env = {**os.environ, **common.production_env()}
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"],
         cwd=common.ROOT,

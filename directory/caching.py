@@ -64,7 +64,7 @@ def forget() -> None:
 def key(name: str, parts: Any) -> str:
     """The cache key of `name` for `parts` (any repr-able value) in this generation.
 
-    Also the key of a template fragment: `{% cache TIMEOUT name key %}`.
+    Also the key of a template fragment: `{% cache search.cache_timeout name key %}`.
     """
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f"search:{generation()}:{name}:{digest}"

@@ -643,16 +643,17 @@ class RankedWindow:
     def read(self, window: slice) -> list[Listing]:
         # The order of a page is the same for every seeker who asks for it.
         where = (*self.scope, window.start, window.stop)
-        rows = [dict(row) for row in caching.cached("order", where, lambda: self.order(window))]
+        rows = caching.cached("order", where, lambda: self.order(window))
         listings = for_cards(Listing.objects.filter(pk__in=[row["pk"] for row in rows]))
         by_pk = {listing.pk: listing for listing in listings}
         page = []
         for row in rows:
-            listing = by_pk.get(row.pop("pk"))
+            listing = by_pk.get(row["pk"])
             if listing is None:  # deleted since the order was cached
                 continue
             for name, value in row.items():
-                setattr(listing, name, value)
+                if name != "pk":
+                    setattr(listing, name, value)
             page.append(listing)
         return page
 
@@ -758,6 +759,7 @@ class SearchResults:
 
     radius_choices = RADII
     states = US_STATES
+    cache_timeout = caching.TIMEOUT
 
     @property
     def page_numbers(self) -> list[int | str]:

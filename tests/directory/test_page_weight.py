@@ -4,14 +4,13 @@ compressed with far-future cache headers, as whitenoise does in production."""
 
 import gzip
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
+from tests.directory.test_settings import manage
 from tests.factories import ListingFactory, LocationFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,31 +60,29 @@ def test_no_script_blocks_rendering(client):
 def test_static_files_are_compressed_with_far_future_cache_headers(tmp_path):
     """collectstatic as production runs it, then whitenoise serving one file."""
     script = f"""
-import os
-os.environ.update(DEBUG="0", SECRET_KEY="x" * 50, ALLOWED_HOSTS="testserver",
-                  SECURE_SSL_REDIRECT="0", STATIC_ROOT={str(tmp_path)!r})
-import django
-django.setup()
 from django.conf import settings
 from django.core.management import call_command
-settings.STATIC_ROOT = {str(tmp_path)!r}
-call_command("collectstatic", "--no-input", verbosity=0)
 from django.templatetags.static import static
 from django.test import Client
+settings.STATIC_ROOT = {str(tmp_path)!r}
+call_command("collectstatic", "--no-input", verbosity=0)
 url = static("css/rooted.css")
 response = Client().get(url, headers={{"accept-encoding": "br, gzip"}})
 print(url, response.status_code, response.headers.get("Content-Encoding"),
       response.headers.get("Cache-Control"))
 """
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "directory.settings"},
+    result = manage(
+        "shell",
+        "--verbosity=0",
+        "--command",
+        script,
+        DEBUG="0",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="testserver",
+        SECURE_SSL_REDIRECT="0",
     )
     assert result.returncode == 0, result.stderr
-    url, status, encoding, cache_control = result.stdout.split(maxsplit=3)
+    url, status, encoding, cache_control = result.stdout.splitlines()[-1].split(maxsplit=3)
     assert re.search(r"rooted\.[0-9a-f]{12}\.css$", url)  # hashed name
     assert status == "200"
     assert encoding in {"br", "gzip"}

@@ -949,7 +949,6 @@ def write_demo(
         values["uuid"] = uuid.uuid5(UUID_NAMESPACE, plan.slug)
         listings.append(Listing(**values))
     Listing.objects.bulk_create(listings, batch_size=500)
-    caching.data_changed()  # bulk writes send no signals
     if any(listing.pk is None for listing in listings):  # databases that return no ids
         ids = dict(
             Listing.objects.filter(slug__in=[p.slug for p in planned]).values_list("slug", "pk")
@@ -1013,6 +1012,7 @@ def write_demo(
         ],
         batch_size=1000,
     )
+    caching.data_changed()  # bulk writes send no signals
     return len(listings), removed, skipped
 
 
