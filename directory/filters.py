@@ -24,7 +24,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.db import connection
-from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import ASin, Coalesce, Cos, Least, NullIf, Power, Radians, Sin, Sqrt
 from django.http import QueryDict
@@ -42,6 +42,7 @@ from providers.models import (
     Listing,
     ListingLanguage,
     Location,
+    SearchDocument,
     ServiceArea,
     Specialty,
 )
@@ -520,15 +521,18 @@ def bounding_box(latitude: float, longitude: float, miles: float) -> Q:
     return box
 
 
+def locations_within(place: Place, miles: float) -> QuerySet[Location]:
+    """Locations within `miles` of `place`, each annotated with its `miles` away."""
+    return (
+        Location.objects.filter(bounding_box(place.latitude, place.longitude, miles))
+        .annotate(miles=great_circle_miles(place.latitude, place.longitude))
+        .filter(miles__lte=miles)
+    )
+
+
 def within_miles(place: Place, miles: float) -> Q:
     """Listings with a location within `miles` of `place`."""
-    nearby = (
-        Location.objects.filter(bounding_box(place.latitude, place.longitude, miles))
-        .alias(miles=great_circle_miles(place.latitude, place.longitude))
-        .filter(miles__lte=miles)
-        .values("listing_id")
-    )
-    return Q(pk__in=nearby)
+    return Q(pk__in=locations_within(place, miles).values("listing_id"))
 
 
 def online_in(state: str) -> Q:
@@ -570,32 +574,50 @@ def uses_full_text_search() -> bool:
     return connection.vendor == "postgresql"
 
 
-def search_vector() -> Any:
-    """PostgreSQL: names weigh most, then the texts; English texts are also stemmed."""
-    from django.contrib.postgres.search import SearchVector
-
-    english = [f"{text}_en" for text in ("about", "approach_text")]
-    return (
-        SearchVector("name", weight="A", config="simple")
-        + SearchVector("name", weight="A", config="english")
-        + SearchVector(*text_columns(), weight="B", config="simple")
-        + SearchVector(*english, weight="C", config="english")
-    )
+def document_languages() -> list[str]:
+    """The SearchDocument rows a search in the current language matches: its own, else English."""
+    return list(dict.fromkeys([current_language_suffix(), settings.LANGUAGE_CODE]))
 
 
 def search_query(q: str) -> Any:
+    """PostgreSQL: the words as typed, by their English stems, or as the start of a word.
+
+    "counselling" matches itself, "counsel" matches it by its stem, and "Nguy"
+    matches "Nguyen" as the beginning of a longer word.
+    """
     from django.contrib.postgres.search import SearchQuery
 
-    return SearchQuery(q, config="simple", search_type="websearch") | SearchQuery(
+    query = SearchQuery(q, config="simple", search_type="websearch") | SearchQuery(
         q, config="english", search_type="websearch"
     )
+    wanted = " ".join(word for word in q.split()[:MAX_QUERY_WORDS] if not word.startswith("-"))
+    if prefixes := [f"{word}:*" for word in re.findall(r"\w+", wanted)]:
+        query |= SearchQuery(" & ".join(prefixes), config="simple", search_type="raw")
+    return query
+
+
+def search_rank(q: str) -> Subquery:
+    """How well the listing's document in the current language matches `q` (PostgreSQL)."""
+    from django.contrib.postgres.search import SearchRank
+
+    documents = SearchDocument.objects.filter(
+        listing_id=OuterRef("pk"), language__in=document_languages()
+    )
+    rank = SearchRank(F("document"), search_query(q))
+    return Subquery(documents.annotate(rank=rank).order_by("-rank").values("rank")[:1])
+
+
+# Scripts written without spaces between words, where a word is found only as a
+# part of a longer run of text: Chinese and Japanese.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def text_condition(q: str) -> Q:
-    """Every word of `q` in the name or the texts; on PostgreSQL, or a full-text match.
+    """Every word of `q` in the name or the texts in the current language, or in English.
 
-    The plain contains match stays on PostgreSQL too: it finds parts of words and
-    scripts without spaces between words (Chinese), which full-text search misses.
+    On PostgreSQL a full-text match against the listing's SearchDocument (GIN
+    indexed). Elsewhere, and for words in scripts without spaces (Chinese), where
+    full-text search cannot find part of a run of text, a plain contains match.
     """
     contains = Q()
     for word in q.split()[:MAX_QUERY_WORDS]:
@@ -603,11 +625,13 @@ def text_condition(q: str) -> Q:
         for column in text_columns():
             anywhere |= Q(**{f"{column}__icontains": word})
         contains &= anywhere
-    if uses_full_text_search():
-        from django.contrib.postgres.search import SearchVectorExact
-
-        return Q(SearchVectorExact(search_vector(), search_query(q))) | contains
-    return contains
+    if not uses_full_text_search():
+        return contains
+    documents = SearchDocument.objects.filter(
+        listing_id=OuterRef("pk"), language__in=document_languages(), document=search_query(q)
+    )
+    condition = Q(Exists(documents))
+    return condition | contains if _UNSPACED.search(q) else condition
 
 
 # The hard filters -------------------------------------------------------------------------

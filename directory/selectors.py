@@ -20,12 +20,14 @@ same rules in words ("How results are ordered"):
 recently confirmed first.
 
 The results page runs a fixed number of queries whatever it shows: vocabularies
-(1), counts (1), facets and relaxations (1), the page (1), and three prefetches
-for the cards.
+(1), the listings near a place (1, and 1 more for wider radii when it finds
+little) and those with the words asked for (1), the page's order (1), its
+listings (1) and three prefetches for the cards. The counts beside the results
+come from an in-memory index (directory/facets.py), built in two queries after
+any change to the directory.
 """
 
 import math
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -35,9 +37,6 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     BooleanField,
     Case,
-    CharField,
-    Count,
-    Exists,
     Expression,
     ExpressionWrapper,
     F,
@@ -45,22 +44,19 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Cast
 from django.utils import formats, timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 from django.utils.translation import gettext as _
 
-from directory import caching
+from directory import caching, facets
 from directory.filters import (
     RADII,
-    RELATIONS,
     TERM_PARAMS,
     SearchParams,
     current_language_suffix,
@@ -68,9 +64,7 @@ from directory.filters import (
     has_terms,
     offers_language,
     online_in,
-    search_conditions,
-    search_query,
-    search_vector,
+    search_rank,
     untranslated,
     uses_full_text_search,
 )
@@ -85,36 +79,47 @@ PAGE_SIZE = 20
 FULL, PARTIAL = 2, 1
 # Fewer results than this and the page suggests how to find more.
 FEW_RESULTS = 3
+# A search matching at most this many listings is ordered among them by id.
+BY_ID = 5_000
 EARTH_RADIUS_MILES = 3958.8
 
 # Ranking -----------------------------------------------------------------------------
 
 
-def match_preferences(params: SearchParams) -> dict[str, Expression]:
+def match_preferences(params: SearchParams, *, varying: bool = False) -> dict[str, Expression]:
     """Points a listing earns for each thing the seeker asked for, one annotation each.
 
     Named `match_<param>_<term id>`; `match_reasons` reads the same annotations, so
-    the order and the reasons come from one set of rules.
+    the order and the reasons come from one set of rules. With `varying`, only the
+    points that can differ between the search's results: a single choice the hard
+    filters already require (one language without interpreters, one identity,
+    ...) earns every result the same, so it cannot change their order.
     """
+
+    def counts(param: str) -> bool:
+        if not varying or len(params.terms(param)) > 1:
+            return True
+        return param == "experience" or (param == "lang" and params.interpreter)
+
     preferences: dict[str, Expression] = {}
-    for term in params.lang:
+    for term in params.lang if counts("lang") else ():
         preferences[f"match_lang_{term.id}"] = Case(
             When(offers_language([term.id], interpreter=False), then=Value(FULL)),
             When(offers_language([term.id], interpreter=True), then=Value(PARTIAL)),
             default=Value(0),
         )
-    for term in params.identity:
+    for term in params.identity if counts("identity") else ():
         preferences[f"match_identity_{term.id}"] = Case(
             When(has_terms("identity", [term.id]), then=Value(FULL)), default=Value(0)
         )
-    for term in params.experience:
+    for term in params.experience if counts("experience") else ():
         preferences[f"match_experience_{term.id}"] = Case(
             When(has_terms("identity", [term.id]), then=Value(FULL)),
             When(has_terms("experience", [term.id]), then=Value(PARTIAL)),
             default=Value(0),
         )
     for param in ("specialty", "approach", "insurance", "age", "format"):
-        for term in params.terms(param):
+        for term in params.terms(param) if counts(param) else ():
             preferences[f"match_{param}_{term.id}"] = Case(
                 When(has_terms(param, [term.id]), then=Value(FULL)), default=Value(0)
             )
@@ -134,14 +139,27 @@ def nearest_location_miles(latitude: float, longitude: float) -> Subquery:
     )
 
 
-def ranked(queryset: QuerySet[Listing], params: SearchParams) -> QuerySet[Listing]:
-    """`queryset` annotated with what ranking and reasons need, in the order asked for."""
-    preferences = match_preferences(params)
-    score = sum((F(name) for name in preferences), Value(0))
+def ranked(
+    queryset: QuerySet[Listing], params: SearchParams, *, reasons: bool = True
+) -> QuerySet[Listing]:
+    """`queryset` annotated with what ranking and reasons need, in the order asked for.
+
+    Without `reasons`, only what the order needs: the points are summed in
+    `match_score` alone, leaving out those every result earns alike, so ordering
+    thousands of results tests each of them for fewer terms.
+    """
     fresh_since = timezone.now() - STALE_AFTER
-    queryset = queryset.annotate(**preferences).annotate(
-        match_score=ExpressionWrapper(score, output_field=IntegerField()),
-        fresh=Case(When(last_confirmed_at__gte=fresh_since, then=Value(1)), default=Value(0)),
+    fresh = Case(When(last_confirmed_at__gte=fresh_since, then=Value(1)), default=Value(0))
+    points: list[Any]
+    if reasons:
+        preferences = match_preferences(params)
+        queryset = queryset.annotate(**preferences)
+        points = [F(name) for name in preferences]
+    else:
+        points = list(match_preferences(params, varying=True).values())
+    score: Any = sum(points, Value(0))
+    queryset = queryset.annotate(
+        match_score=ExpressionWrapper(score, output_field=IntegerField()), fresh=fresh
     )
     nearest = []
     if params.place is not None:
@@ -155,11 +173,11 @@ def ranked(queryset: QuerySet[Listing], params: SearchParams) -> QuerySet[Listin
         )
     relevance = []
     if params.q and uses_full_text_search():
-        from django.contrib.postgres.search import SearchRank
-
-        queryset = queryset.annotate(text_rank=SearchRank(search_vector(), search_query(params.q)))
+        queryset = queryset.annotate(text_rank=search_rank(params.q))
         relevance = [F("text_rank").desc()]
-    best: list[Any] = ["-match_score", "-fresh"]
+    # No points to compare (nothing asked for, or only what every result meets):
+    # the order starts with freshness.
+    best: list[Any] = ["-match_score", "-fresh"] if points else ["-fresh"]
     stable = ["name", "id"]
     if params.applied_sort == "distance":
         order = [*nearest, *best, *stable]
@@ -358,90 +376,6 @@ def relaxations(params: SearchParams) -> list[Relaxation]:
     return found
 
 
-def _count_row(queryset: QuerySet[Any], label: str, key: str) -> QuerySet[Any]:
-    """One row: (label, key, how many rows `queryset` has)."""
-    return _rows(queryset, label, Value(key, output_field=CharField()))
-
-
-def _grouped_rows(queryset: QuerySet[Any], label: str, column: str) -> QuerySet[Any]:
-    """A row per value of `column`: (label, value, how many rows have it)."""
-    return _rows(queryset, label, Cast(column, output_field=CharField()))
-
-
-def _rows(queryset: QuerySet[Any], label: str, key: Any) -> QuerySet[Any]:
-    return (
-        untranslated(queryset)
-        .order_by()
-        .annotate(v_label=Value(label, output_field=CharField()), v_key=key)
-        .values("v_label", "v_key")
-        .annotate(v_count=Count("pk"))
-    )
-
-
-def facet_and_relaxation_counts(
-    queryset: QuerySet[Listing], params: SearchParams, candidates: list[Relaxation]
-) -> tuple[dict[str, dict[str, int]], list[int]]:
-    """Facet counts by parameter and term id, and how many each relaxation finds.
-
-    One query: a grouped COUNT per facet over the results with that facet's own
-    filter left out, and a COUNT per relaxation, joined by UNION ALL.
-    """
-
-    def without(param: str) -> QuerySet[Listing]:
-        return queryset.filter(*search_conditions(params.changed(**{param: ()})).values())
-
-    through_identity, _column = RELATIONS["identity"]
-    through_experience, _column = RELATIONS["experience"]
-    offered = [ListingLanguage.Offered.SPEAKS]
-    if params.interpreter:
-        offered.append(ListingLanguage.Offered.INTERPRETER)
-    rows = [
-        _grouped_rows(
-            ListingLanguage.objects.filter(listing__in=without("lang"), offered__in=offered),
-            "lang",
-            "language_id",
-        ),
-        _grouped_rows(
-            through_identity.objects.filter(listing__in=without("identity")),
-            "identity",
-            "identity_id",
-        ),
-        _grouped_rows(
-            through_identity.objects.filter(listing__in=without("experience")),
-            "experience",
-            "identity_id",
-        ),
-        # Experienced with, and does not also identify as (counted just above).
-        _grouped_rows(
-            through_experience.objects.filter(listing__in=without("experience")).exclude(
-                Exists(
-                    through_identity.objects.filter(
-                        listing_id=OuterRef("listing_id"), identity_id=OuterRef("identity_id")
-                    )
-                )
-            ),
-            "experience",
-            "identity_id",
-        ),
-        _grouped_rows(without("kind"), "kind", "kind"),
-    ]
-    for param in ("specialty", "approach", "insurance", "age", "format"):
-        through, column = RELATIONS[param]
-        rows.append(
-            _grouped_rows(through.objects.filter(listing__in=without(param)), param, column)
-        )
-    for index, candidate in enumerate(candidates):
-        matching = queryset.filter(*search_conditions(candidate.params).values())
-        rows.append(_count_row(matching, "relaxation", str(index)))
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for label, key, count in (
-        rows[0].union(*rows[1:], all=True).values_list("v_label", "v_key", "v_count")
-    ):
-        counts[label][key] += count
-    relaxed = [counts["relaxation"].get(str(index), 0) for index in range(len(candidates))]
-    return {label: dict(by_key) for label, by_key in counts.items()}, relaxed
-
-
 def build_facets(
     filters: "ListingFilter", params: SearchParams, counts: dict[str, dict[str, int]]
 ) -> list[Facet]:
@@ -621,20 +555,22 @@ class CountedPaginator(Paginator):
 class RankedWindow:
     """The ranked results, read a page at a time in two steps.
 
-    First the order alone: ids and the ranking annotations, a narrow query that
-    PostgreSQL answers from listing_searchable_idx without reading the wide listing
-    rows it sorts. Then the full rows of that page's 20 listings, with what their
-    cards show. Sorting all the rows a search matches only to keep 20 is what made
-    a broad search slow. The order of each page is cached (directory.caching).
+    First the order alone: the ids, a narrow query that PostgreSQL answers from
+    listing_searchable_idx without reading the wide listing rows it sorts. Then
+    the full rows of that page's 20 listings, with what their cards show and the
+    annotations their match reasons read. Sorting all the rows a search matches
+    only to keep 20 is what made a broad search slow. The order of each page is
+    cached (directory.caching).
     """
 
     def __init__(self, results: QuerySet[Listing], params: SearchParams, scope: Any) -> None:
-        self.ranked = ranked(results, params)
+        self.results = results
+        self.params = params
         self.scope = (*scope, params.applied_sort)
 
-    def order(self, window: slice) -> list[dict[str, Any]]:
-        names = list(self.ranked.query.annotations)
-        return list(untranslated(self.ranked).values("pk", *names)[window])
+    def order(self, window: slice) -> list[int]:
+        ordered = untranslated(ranked(self.results, self.params, reasons=False))
+        return list(ordered.values_list("pk", flat=True)[window])
 
     def __getitem__(self, window: slice) -> SimpleLazyObject:
         """The page, read when first used: not at all when its fragment is cached."""
@@ -643,19 +579,12 @@ class RankedWindow:
     def read(self, window: slice) -> list[Listing]:
         # The order of a page is the same for every seeker who asks for it.
         where = (*self.scope, window.start, window.stop)
-        rows = caching.cached("order", where, lambda: self.order(window))
-        listings = for_cards(Listing.objects.filter(pk__in=[row["pk"] for row in rows]))
+        ids = caching.cached("order", where, lambda: self.order(window))
+        # Then the page's listings with all the ranking annotations the reasons read.
+        listings = ranked(for_cards(Listing.objects.filter(pk__in=ids)), self.params)
         by_pk = {listing.pk: listing for listing in listings}
-        page = []
-        for row in rows:
-            listing = by_pk.get(row["pk"])
-            if listing is None:  # deleted since the order was cached
-                continue
-            for name, value in row.items():
-                if name != "pk":
-                    setattr(listing, name, value)
-            page.append(listing)
-        return page
+        # A listing deleted since the order was cached is left out.
+        return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 def page_number(value: str | None) -> int:
@@ -773,23 +702,24 @@ def listing_search(*, filters: "ListingFilter", page: str | None) -> SearchResul
     params = filters.params
     results = filters.qs
 
-    def count() -> tuple[dict[str, int], dict[str, dict[str, int]], list[int]]:
-        totals = results.order_by().aggregate(
-            total=Count("pk"),
-            sliding=Count("pk", filter=Q(sliding_scale_min__isnull=False)),
-            free=Count("pk", filter=Q(free=True)),
-            accepting=Count("pk", filter=Q(accepting_new_clients=True)),
-        )
-        candidates = relaxations(params) if totals["total"] < FEW_RESULTS else []
-        counts, relaxed = facet_and_relaxation_counts(filters.queryset, params, candidates)
-        return totals, counts, relaxed
+    def count() -> tuple[dict[str, int], dict[str, dict[str, int]], list[int], int | None]:
+        counter = facets.Counter(params, filters.kinds)
+        flags = {"total": counter.total, **counter.flags()}
+        candidates = relaxations(params) if counter.total < FEW_RESULTS else []
+        relaxed = counter.count([c.params for c in candidates])
+        # A narrow search is ordered among the listings it matches, read by id,
+        # rather than by testing its filters again on every searchable listing.
+        matching = counter.matching if counter.conditions and counter.total <= BY_ID else None
+        return flags, counter.facets(), relaxed, matching
 
     # The counts are the same for every page and order of one search, and for
     # every seeker who runs it: counted once per generation (directory.caching).
     # Words are searched in the current language's texts; nothing else depends on it.
     language = current_language_suffix() if params.q else None
     scope = (filters.kinds, language, params.pairs(include_sort=False))
-    totals, counts, relaxed = caching.cached("counts", scope, count)
+    totals, counts, relaxed, matching = caching.cached("counts", scope, count)
+    if matching is not None:
+        results = Listing.objects.filter(pk__in=facets.ids(matching))
     totals = dict(totals)
     total = totals.pop("total")
     candidates = relaxations(params) if total < FEW_RESULTS else []

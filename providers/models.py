@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -473,6 +474,32 @@ class Listing(models.Model):
             for code, _name in settings.LANGUAGES
             if getattr(self, f"about_{code.replace('-', '_')}", "")
         ]
+
+
+class SearchDocument(models.Model):
+    """A listing's words as the search matches them in one interface language (PostgreSQL).
+
+    Written by a database trigger (migration 0007) whenever a listing's name or
+    texts change, never by Django: one row in English (the name and the English
+    texts), and one for each other language the listing has texts in (the name,
+    those texts and the English ones, the search's fallback). A search in
+    language L matches the row for L, or for English when there is none; the
+    GIN index on `document` makes that a lookup rather than a pass over every
+    listing. On SQLite, which has no full-text search, the table stays empty and
+    words are matched with LIKE (directory.filters.text_condition).
+    """
+
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=7)  # a column suffix: "en", "zh_hans"
+    document = SearchVectorField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["listing", "language"], name="search_document_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.listing_id} ({self.language})"
 
 
 class ListingLanguage(models.Model):

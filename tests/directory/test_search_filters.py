@@ -137,3 +137,32 @@ def test_free_text_on_postgresql_stems_and_ranks(client):
 
     # "counsel" matches "counselling" by its stem; the name weighs most.
     assert page.listings == ["zed-counselling-centre", "aaron"]
+
+
+def test_free_text_finds_the_beginning_of_a_word_and_chinese_within_a_sentence(client):
+    ListingFactory(name="Hoa Nguyen", about="Family therapy.")
+    ListingFactory(name="Mei Lin", about="Family therapy.", about_zh_hans="我们帮助处理焦虑。")
+
+    assert search(client, q="nguy").listings == ["hoa-nguyen"]
+    assert search(client, "/zh-hans/search/", q="焦虑").listings == ["mei-lin"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="search documents are PostgreSQL's")
+def test_words_written_in_bulk_are_found_once_the_search_forgets(client):
+    from directory import caching
+
+    ListingFactory(name="Maya", about="Grief support.")
+    assert search(client, q="drumming").listings == []
+
+    # A bulk update sends no signals; the database keeps the words in step, and
+    # the writer (like the importers) tells the search to forget what it counted.
+    Listing.objects.filter(name="Maya").update(about_en="Drumming circles for grief.")
+    caching.forget()
+
+    assert search(client, q="drumming").listings == ["maya"]
+    Listing.objects.filter(name="Maya").update(name="Maya Drumming", about_en="")
+    caching.forget()
+    assert search(client, q="drumming").listings == ["maya"]
+    Listing.objects.filter(name="Maya Drumming").update(name="Maya")
+    caching.forget()
+    assert search(client, q="drumming").listings == []
