@@ -17,6 +17,7 @@ sees a change within TIMEOUT; a shared cache backend would make it immediate.
 
 import hashlib
 import time
+import zlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -24,6 +25,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
 
 from providers.selectors import VOCABULARY_FIELDS
 
@@ -78,6 +80,28 @@ def cached(name: str, parts: Any, compute: Callable[[], T]) -> T:
         value = compute()
         cache.set(key_, value, TIMEOUT)
     return value
+
+
+def shared_page(request: HttpRequest, render: Callable[[], HttpResponse]) -> HttpResponse:
+    """The page `render()` makes for this URL, made once and sent to everyone who asks.
+
+    For pages that hold nothing of who asks for them (no account, no form to post,
+    no per-request token): the search pages. After a news story thousands of
+    people ask for the same few searches; each is rendered once per generation.
+    The page is kept compressed with the generation it was made in, so a request
+    reads both in one round trip to a shared cache.
+    """
+    page_key = "search:page:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    found = cache.get_many([GENERATION, page_key])
+    stamp = found.get(GENERATION) or generation()
+    if (page := found.get(page_key)) is not None and page[0] == stamp:
+        _stamp, content_type, compressed = page
+        return HttpResponse(zlib.decompress(compressed), content_type=content_type)
+    response = render()
+    if response.status_code == 200:
+        page = (stamp, response["Content-Type"], zlib.compress(response.content))
+        cache.set(page_key, page, TIMEOUT)
+    return response
 
 
 def data_changed(**_kwargs: Any) -> None:

@@ -108,7 +108,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The search's cache (directory/caching.py). In production it is shared by every
+# app server process through the database (`manage.py createcachetable` makes its
+# table): an edit is seen by all of them at once, and each search is counted and
+# rendered once for all of them. Development keeps it in memory.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        if DEBUG
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "rooted_cache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    )
+}
 
 AUTH_USER_MODEL = "providers.User"
 AUTH_PASSWORD_VALIDATORS = [

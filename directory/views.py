@@ -1,6 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from directory import caching
 from directory.filters import ListingFilter
 from directory.forms import ReportForm
 from directory.selectors import listing_match_reasons, listing_search
@@ -32,19 +33,27 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     """Every listing the public can see, filtered and ranked by the search URL contract."""
-    filters = ListingFilter(request.GET, queryset=Listing.objects.searchable())
-    results = listing_search(filters=filters, page=request.GET.get("page"))
-    return render(request, "directory/search.html", {"search": results, "community": False})
+
+    def page() -> HttpResponse:
+        filters = ListingFilter(request.GET, queryset=Listing.objects.searchable())
+        results = listing_search(filters=filters, page=request.GET.get("page"))
+        return render(request, "directory/search.html", {"search": results, "community": False})
+
+    return caching.shared_page(request, page)
 
 
 def community(request: HttpRequest) -> HttpResponse:
     """The same search, scoped to community supports and crisis and warm lines."""
-    kinds = [Listing.Kind.COMMUNITY, Listing.Kind.CRISIS_LINE]
-    filters = ListingFilter(
-        request.GET, queryset=Listing.objects.searchable().community(), kinds=kinds
-    )
-    results = listing_search(filters=filters, page=request.GET.get("page"))
-    return render(request, "directory/search.html", {"search": results, "community": True})
+
+    def page() -> HttpResponse:
+        kinds = [Listing.Kind.COMMUNITY, Listing.Kind.CRISIS_LINE]
+        filters = ListingFilter(
+            request.GET, queryset=Listing.objects.searchable().community(), kinds=kinds
+        )
+        results = listing_search(filters=filters, page=request.GET.get("page"))
+        return render(request, "directory/search.html", {"search": results, "community": True})
+
+    return caching.shared_page(request, page)
 
 
 def listing_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -27,6 +27,21 @@ def test_the_same_search_again_runs_no_queries(client):
     assert "Anh Tran" in response.content.decode()
 
 
+def test_a_page_sent_again_is_the_same_page_with_its_own_headers(client):
+    ListingFactory(name="Anh Tran", speaks=["vi"])
+    first = client.get("/vi/search/?lang=vi&page=1")
+    client.force_login(UserFactory())  # a signed-in provider gets the same page
+    again = client.get("/vi/search/?lang=vi&page=1")
+
+    assert again.content == first.content
+    for response in (first, again):
+        assert response["Content-Type"] == "text/html; charset=utf-8"
+        assert response["Content-Language"] == "vi"
+        assert "default-src 'self'" in response["Content-Security-Policy"]
+        assert response["X-Frame-Options"] == "DENY"
+    assert "Cookie" not in first.get("Vary", "")
+
+
 def test_a_published_listing_is_found_at_once(client):
     curator = UserFactory(is_staff=True, is_superuser=True)
     ListingFactory(name="Anh Tran", speaks=["vi"])
