@@ -2,7 +2,7 @@
 
     python -m bench.explain "/en/search/?q=anxiety" [--analyze N]
 
-Prints every query the page ran, the first time it is asked for (nothing of it
+Prints every query the page ran (besides the cache's), the first time it is asked for (nothing of it
 cached yet), with its time; with --analyze N, the EXPLAIN
 ANALYZE of the N slowest (the query plans in the README come from here).
 """
@@ -19,16 +19,22 @@ def main() -> None:
     args = parser.parse_args()
     common.setup_django("bench.settings")
 
+    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from directory import caching
+
+    call_command("collectstatic", "--no-input", verbosity=0)
     client = Client()
-    client.get("/en/search/?lang=en")  # warm up the connection and the vocabularies
+    caching.forget()  # nothing cached, as after an edit
+    client.get("/en/search/?lang=en")  # warm up the connection, vocabularies and facet index
     with CaptureQueriesContext(connection) as captured:  # a search not yet cached
         response = client.get(args.url)
-    print(f"{args.url}: HTTP {response.status_code}, {len(captured.captured_queries)} queries")
-    queries = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))
+    captured_queries = common.page_queries(captured.captured_queries)
+    print(f"{args.url}: HTTP {response.status_code}, {len(captured_queries)} queries")
+    queries = sorted(captured_queries, key=lambda q: -float(q["time"]))
     for query in queries:
         print(f"{float(query['time']) * 1000:8.1f} ms  {query['sql'][:150]}")
     for query in queries[: args.analyze]:
