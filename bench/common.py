@@ -40,18 +40,3 @@ def setup_django(settings_module: str = "directory.settings") -> None:
     import django
 
     django.setup()
-
-
-def page_queries(captured: list[dict]) -> list[dict]:
-    """The page's own queries: not the reads and writes of the cache, which production
-    keeps in a database table (directory/settings.py, CACHES) and another
-    deployment may keep in Redis."""
-    from django.conf import settings
-
-    table = settings.CACHES["default"].get("LOCATION", "")
-
-    def of_the_cache(sql: str) -> bool:
-        # Each write to the cache table runs in a transaction of its own.
-        return bool(table) and (f'"{table}"' in sql or sql in ("BEGIN", "COMMIT"))
-
-    return [query for query in captured if not of_the_cache(query["sql"])]

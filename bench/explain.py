@@ -2,9 +2,10 @@
 
     python -m bench.explain "/en/search/?q=anxiety" [--analyze N]
 
-Prints every query the page ran (besides the cache's), the first time it is asked for (nothing of it
-cached yet), with its time; with --analyze N, the EXPLAIN
-ANALYZE of the N slowest (the query plans in the README come from here).
+Prints every query the page ran (not the cache's, which has a connection of its
+own), the first time it is asked for (nothing of it cached yet), with its time;
+with --analyze N, the EXPLAIN ANALYZE of the N slowest (the query plans in the
+README come from here).
 """
 
 import argparse
@@ -32,7 +33,7 @@ def main() -> None:
     client.get("/en/search/?lang=en")  # warm up the connection, vocabularies and facet index
     with CaptureQueriesContext(connection) as captured:  # a search not yet cached
         response = client.get(args.url)
-    captured_queries = common.page_queries(captured.captured_queries)
+    captured_queries = captured.captured_queries
     print(f"{args.url}: HTTP {response.status_code}, {len(captured_queries)} queries")
     queries = sorted(captured_queries, key=lambda q: -float(q["time"]))
     for query in queries:

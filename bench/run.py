@@ -8,9 +8,10 @@ each search in bench.mix: one cold request (first use of that exact search), the
 `--repeat` timed ones, which find the search's counts, order and page fragments
 in the cache (directory.caching) as a repeated search does in production. A
 search class reports p50 and p95 of its timed requests, p50 and max of its cold
-ones, and the most SQL queries any of its cold pages ran (besides the cache's). The
-minimal view (a trivial template, same middleware) is measured the same way, so
-each figure also reads as a multiple of the framework's floor on this machine.
+ones, and the most SQL queries any of its cold pages ran (the cache has a
+connection of its own). The minimal view (a trivial template, same middleware)
+is measured the same way, so each figure also reads as a multiple of the
+framework's floor on this machine.
 """
 
 import argparse
@@ -68,7 +69,7 @@ def main() -> None:
             # the page's real cost, and what the query budget is about.
             with CaptureQueriesContext(connection) as captured:
                 cold.append(get(url))
-            queries = max(queries, len(common.page_queries(captured.captured_queries)))
+            queries = max(queries, len(captured.captured_queries))
         for _round in range(args.repeat):
             timings += [get(url) for url in urls]  # round robin, as real traffic interleaves
         return timings, cold, queries

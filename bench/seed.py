@@ -37,15 +37,14 @@ def recreate_database() -> None:
 
 
 def migrate() -> None:
-    """The tables, and the shared cache's table production settings use."""
+    """The tables, the shared cache's table among them (production settings)."""
     env = {**os.environ, **common.production_env()}
-    for command in (["migrate", "--no-input"], ["createcachetable"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command, "-v", "0"],
-            cwd=common.ROOT,
-            env=env,
-            check=True,
-        )
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"],
+        cwd=common.ROOT,
+        env=env,
+        check=True,
+    )
 
 
 DOCUMENTS_TRIGGER = "providers_search_documents_inserted"
@@ -91,10 +90,12 @@ def seed(listings: int) -> None:
         # The search documents are written afterwards, on both cores at once.
         with connection.cursor() as cursor:
             cursor.execute(f"ALTER TABLE providers_listing DISABLE TRIGGER {DOCUMENTS_TRIGGER}")
-        with transaction.atomic():
-            created, _removed, _skipped = seed_demo.write_demo(planned, vocab, today)
-        with connection.cursor() as cursor:
-            cursor.execute(f"ALTER TABLE providers_listing ENABLE TRIGGER {DOCUMENTS_TRIGGER}")
+        try:
+            with transaction.atomic():
+                created, _removed, _skipped = seed_demo.write_demo(planned, vocab, today)
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute(f"ALTER TABLE providers_listing ENABLE TRIGGER {DOCUMENTS_TRIGGER}")
     written_at = time.monotonic()
     print(f"wrote {created} listings in {written_at - planned_at:.1f}s", flush=True)
     write_search_documents()

@@ -1,18 +1,20 @@
 """What the public search keeps in Django's cache, and when it forgets it.
 
-Two things are the same for every seeker and cost the most to build: the
-vocabularies named in each interface language, and the counts behind a results
-page (its total, the facet counts beside the filters, the counts behind "no dead
-end" suggestions). Both are cached under a generation stamp. Any change to a
-listing, its places, languages or terms, or to a vocabulary, starts a new
-generation, so the next search computes afresh; nothing is kept longer than
-TIMEOUT in any case, since the searchable set also changes with the calendar
-(listings fall out of search a year after their last confirmation).
+What is the same for every seeker and costs the most to build is cached under
+a generation stamp: the vocabularies named in each interface language, the
+facet index (directory/facets.py), a search's counts and matching listings,
+each page's order, the rendered filters and results, and whole search pages.
+Any change to a listing, its places, languages or terms, or to a vocabulary,
+starts a new generation, so the next search computes afresh; so does every
+`migrate`, so a deploy never reads what older code cached. Nothing is kept
+longer than TIMEOUT in any case, since the searchable set also changes with the
+calendar (listings fall out of search a year after their last confirmation).
 
 Changes made through the ORM are seen by the signal receivers below. Bulk
 writes that bypass signals (the demo seed and the importers) call `forget()`
-themselves. With the per-process memory cache of the settings, another process
-sees a change within TIMEOUT; a shared cache backend would make it immediate.
+themselves. Production keeps the cache in a database table on a connection of
+its own (settings, CACHES; CacheRouter below), shared by every process, so a
+change is seen by all of them at once.
 """
 
 import hashlib
@@ -23,8 +25,9 @@ from typing import Any, TypeVar
 
 from django.apps import apps
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpRequest, HttpResponse
 
 from providers.selectors import VOCABULARY_FIELDS
@@ -63,13 +66,14 @@ def forget() -> None:
     cache.set(GENERATION, time.time_ns(), timeout=None)
 
 
-def key(name: str, parts: Any) -> str:
-    """The cache key of `name` for `parts` (any repr-able value) in this generation.
+def key(name: str, parts: Any, stamp: int | None = None) -> str:
+    """The cache key of `name` for `parts` (any repr-able value) in this generation
+    (or in generation `stamp`).
 
     Also the key of a template fragment: `{% cache search.cache_timeout name key %}`.
     """
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"search:{generation()}:{name}:{digest}"
+    return f"search:{stamp or generation()}:{name}:{digest}"
 
 
 def cached(name: str, parts: Any, compute: Callable[[], T]) -> T:
@@ -91,7 +95,10 @@ def shared_page(request: HttpRequest, render: Callable[[], HttpResponse]) -> Htt
     The page is kept compressed with the generation it was made in, so a request
     reads both in one round trip to a shared cache.
     """
-    page_key = "search:page:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    # Without the generation in the key (the page carries it), and sorting before
+    # the "search:" keys: when the database cache is full it drops the keys that
+    # sort first, and a page is the cheapest thing to make again.
+    page_key = "page:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
     found = cache.get_many([GENERATION, page_key])
     stamp = found.get(GENERATION) or generation()
     if (page := found.get(page_key)) is not None and page[0] == stamp:
@@ -124,3 +131,30 @@ def connect() -> None:
     for model in through:  # add(), remove(), clear() and set() on a listing's terms
         uid = f"directory.caching:{model._meta.label}"
         m2m_changed.connect(data_changed, sender=model, dispatch_uid=f"{uid}:m2m")
+    post_migrate.connect(migrated, sender=apps.get_app_config("directory"))
+
+
+def migrated(**_kwargs: Any) -> None:
+    """After `migrate`, as on every deploy: the cache's table exists (when the
+    settings keep the cache in the database), and nothing older code cached is
+    read again."""
+    call_command("createcachetable")
+    forget()
+
+
+class CacheRouter:
+    """The database cache on a connection of its own ("cache", production settings).
+
+    Its writes then commit at once, outside the transaction of the edit that
+    made them: no edit waits for another on the generation's row.
+    """
+
+    def db_for_read(self, model: Any, **hints: Any) -> str | None:
+        return "cache" if model._meta.app_label == "django_cache" else None
+
+    db_for_write = db_for_read
+
+    def allow_migrate(self, db: str, app_label: str, **hints: Any) -> bool | None:
+        if app_label == "django_cache":
+            return db == "cache"
+        return False if db == "cache" else None

@@ -194,10 +194,11 @@ def current_index() -> Index:
         )
 
     if not fresh(_index):
-        shared = cache.get(caching.key("facet-index", ()))
+        index_key = caching.key("facet-index", (), generation)
+        shared = cache.get(index_key)
         if not fresh(shared):
             shared = Index.build(generation)
-            cache.set(caching.key("facet-index", ()), shared, caching.TIMEOUT)
+            cache.set(index_key, shared, caching.TIMEOUT)
         _index = shared
     assert _index is not None
     return _index

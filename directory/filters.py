@@ -590,9 +590,12 @@ def search_query(q: str) -> Any:
     query = SearchQuery(q, config="simple", search_type="websearch") | SearchQuery(
         q, config="english", search_type="websearch"
     )
-    wanted = " ".join(word for word in q.split()[:MAX_QUERY_WORDS] if not word.startswith("-"))
-    if prefixes := [f"{word}:*" for word in re.findall(r"\w+", wanted)]:
-        query |= SearchQuery(" & ".join(prefixes), config="simple", search_type="raw")
+    # Not with "quoted phrases" or -excluded words, which the prefixes would undo;
+    # not for one- or two-letter words, which begin too many.
+    words = re.findall(r"\w+", q)[:MAX_QUERY_WORDS]
+    if words and '"' not in q and not re.search(r"(^|\s)-", q) and min(map(len, words)) > 2:
+        prefixes = " & ".join(f"{word}:*" for word in words)
+        query |= SearchQuery(prefixes, config="simple", search_type="raw")
     return query
 
 

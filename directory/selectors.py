@@ -79,8 +79,8 @@ PAGE_SIZE = 20
 FULL, PARTIAL = 2, 1
 # Fewer results than this and the page suggests how to find more.
 FEW_RESULTS = 3
-# A search matching at most this many listings is ordered among them by id.
-BY_ID = 5_000
+# A search matching at most this many listings is ordered among them, read by id.
+NARROW = 5_000
 EARTH_RADIUS_MILES = 3958.8
 
 # Ranking -----------------------------------------------------------------------------
@@ -96,30 +96,30 @@ def match_preferences(params: SearchParams, *, varying: bool = False) -> dict[st
     ...) earns every result the same, so it cannot change their order.
     """
 
-    def counts(param: str) -> bool:
+    def scored(param: str) -> bool:
         if not varying or len(params.terms(param)) > 1:
             return True
         return param == "experience" or (param == "lang" and params.interpreter)
 
     preferences: dict[str, Expression] = {}
-    for term in params.lang if counts("lang") else ():
+    for term in params.lang if scored("lang") else ():
         preferences[f"match_lang_{term.id}"] = Case(
             When(offers_language([term.id], interpreter=False), then=Value(FULL)),
             When(offers_language([term.id], interpreter=True), then=Value(PARTIAL)),
             default=Value(0),
         )
-    for term in params.identity if counts("identity") else ():
+    for term in params.identity if scored("identity") else ():
         preferences[f"match_identity_{term.id}"] = Case(
             When(has_terms("identity", [term.id]), then=Value(FULL)), default=Value(0)
         )
-    for term in params.experience if counts("experience") else ():
+    for term in params.experience if scored("experience") else ():
         preferences[f"match_experience_{term.id}"] = Case(
             When(has_terms("identity", [term.id]), then=Value(FULL)),
             When(has_terms("experience", [term.id]), then=Value(PARTIAL)),
             default=Value(0),
         )
     for param in ("specialty", "approach", "insurance", "age", "format"):
-        for term in params.terms(param) if counts(param) else ():
+        for term in params.terms(param) if scored(param) else ():
             preferences[f"match_{param}_{term.id}"] = Case(
                 When(has_terms(param, [term.id]), then=Value(FULL)), default=Value(0)
             )
@@ -174,7 +174,7 @@ def ranked(
     relevance = []
     if params.q and uses_full_text_search():
         queryset = queryset.annotate(text_rank=search_rank(params.q))
-        relevance = [F("text_rank").desc()]
+        relevance = [F("text_rank").desc(nulls_last=True)]
     # No points to compare (nothing asked for, or only what every result meets):
     # the order starts with freshness.
     best: list[Any] = ["-match_score", "-fresh"] if points else ["-fresh"]
@@ -709,7 +709,7 @@ def listing_search(*, filters: "ListingFilter", page: str | None) -> SearchResul
         relaxed = counter.count([c.params for c in candidates])
         # A narrow search is ordered among the listings it matches, read by id,
         # rather than by testing its filters again on every searchable listing.
-        matching = counter.matching if counter.conditions and counter.total <= BY_ID else None
+        matching = counter.matching if counter.conditions and counter.total <= NARROW else None
         return flags, counter.facets(), relaxed, matching
 
     # The counts are the same for every page and order of one search, and for
@@ -719,7 +719,8 @@ def listing_search(*, filters: "ListingFilter", page: str | None) -> SearchResul
     scope = (filters.kinds, language, params.pairs(include_sort=False))
     totals, counts, relaxed, matching = caching.cached("counts", scope, count)
     if matching is not None:
-        results = Listing.objects.filter(pk__in=facets.ids(matching))
+        # Still within the search's scope: the cached ids may be minutes old.
+        results = filters.queryset.filter(pk__in=facets.ids(matching))
     totals = dict(totals)
     total = totals.pop("total")
     candidates = relaxations(params) if total < FEW_RESULTS else []

@@ -109,9 +109,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The search's cache (directory/caching.py). In production it is shared by every
-# app server process through the database (`manage.py createcachetable` makes its
-# table): an edit is seen by all of them at once, and each search is counted and
-# rendered once for all of them. Development keeps it in memory.
+# app server process through the database (`migrate` makes its table): an edit is
+# seen by all of them at once, and each search is counted and rendered once for
+# all of them. On PostgreSQL it has a connection of its own, so its writes never
+# wait on an edit's transaction. Development keeps it in memory.
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -123,6 +124,9 @@ CACHES = {
         }
     )
 }
+if not DEBUG and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["cache"] = {**DATABASES["default"]}
+    DATABASE_ROUTERS = ["directory.caching.CacheRouter"]
 
 AUTH_USER_MODEL = "providers.User"
 AUTH_PASSWORD_VALIDATORS = [

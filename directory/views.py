@@ -14,6 +14,9 @@ RADIUS_CHOICES = (5, 10, 25, 50, 100)
 # Reports need no account, so each client address may send a few an hour.
 REPORTS_PER_CLIENT = ratelimit.Limit("report-client", attempts=5, period=ratelimit.HOUR)
 TOO_MANY_REQUESTS = 429
+# A search page is shared by everyone who asks for it (caching.shared_page), so it
+# shows nobody's messages: a provider's wait for their next page of their own.
+NO_MESSAGES: tuple[str, ...] = ()
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -37,7 +40,8 @@ def search(request: HttpRequest) -> HttpResponse:
     def page() -> HttpResponse:
         filters = ListingFilter(request.GET, queryset=Listing.objects.searchable())
         results = listing_search(filters=filters, page=request.GET.get("page"))
-        return render(request, "directory/search.html", {"search": results, "community": False})
+        context = {"search": results, "community": False, "messages": NO_MESSAGES}
+        return render(request, "directory/search.html", context)
 
     return caching.shared_page(request, page)
 
@@ -51,7 +55,8 @@ def community(request: HttpRequest) -> HttpResponse:
             request.GET, queryset=Listing.objects.searchable().community(), kinds=kinds
         )
         results = listing_search(filters=filters, page=request.GET.get("page"))
-        return render(request, "directory/search.html", {"search": results, "community": True})
+        context = {"search": results, "community": True, "messages": NO_MESSAGES}
+        return render(request, "directory/search.html", context)
 
     return caching.shared_page(request, page)
 

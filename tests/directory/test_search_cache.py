@@ -107,3 +107,18 @@ def test_words_are_searched_in_each_language_separately(client):
     ListingFactory(name="Lin Wei", about_en="Support after a loss.", about_es="Apoyo en el duelo.")
     assert search(client, "/es/search/", q="duelo").listings == ["lin-wei"]
     assert search(client, "/en/search/", q="duelo").listings == []
+
+
+def test_a_shared_page_shows_nobody_s_messages(client):
+    ListingFactory(name="Anh Tran", speaks=["vi"])
+    provider = UserFactory(email_verified_at=None)
+    client.force_login(provider)
+    client.post("/en/provider/verify/resend/")  # "We sent you a new link."
+
+    first = client.get("/en/search/?lang=vi")  # the provider makes the page
+    client.logout()
+    again = client.get("/en/search/?lang=vi")
+
+    assert "We sent you a new link" not in first.content.decode()
+    assert "We sent you a new link" not in again.content.decode()
+    assert "Anh Tran" in again.content.decode()

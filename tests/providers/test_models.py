@@ -104,3 +104,15 @@ def test_map_link_points_at_the_coordinates_and_loads_nothing_itself():
     location = Location(city="Oakland", region="CA", latitude=37.8044, longitude=-122.2712)
     assert location.map_url.startswith("https://www.openstreetmap.org/?mlat=37.80440")
     assert Location(city="Oakland", region="CA").map_url == ""
+
+
+def test_search_documents_are_written_for_every_interface_language():
+    import importlib
+
+    from django.conf import settings
+
+    migration = importlib.import_module("providers.migrations.0007_search_documents")
+    suffixes = [code.replace("-", "_") for code, _name in settings.LANGUAGES]
+
+    # A new interface language needs a migration that writes its documents too.
+    assert suffixes == migration.LANGUAGES
