@@ -8,6 +8,7 @@ The bench never touches the development or test database: it works in
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
@@ -40,3 +41,13 @@ def setup_django(settings_module: str = "directory.settings") -> None:
     import django
 
     django.setup()
+
+
+def bench_client() -> Any:
+    """A test client on the bench database with production settings and static files."""
+    setup_django("bench.settings")
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("collectstatic", "--no-input", verbosity=0)
+    return Client()

@@ -18,24 +18,19 @@ def main() -> None:
     parser.add_argument("url")
     parser.add_argument("--analyze", type=int, default=0)
     args = parser.parse_args()
-    common.setup_django("bench.settings")
+    client = common.bench_client()
 
-    from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from directory import caching
 
-    call_command("collectstatic", "--no-input", verbosity=0)
-    client = Client()
     caching.forget()  # nothing cached, as after an edit
     client.get("/en/search/?lang=en")  # warm up the connection, vocabularies and facet index
     with CaptureQueriesContext(connection) as captured:  # a search not yet cached
         response = client.get(args.url)
-    captured_queries = captured.captured_queries
-    print(f"{args.url}: HTTP {response.status_code}, {len(captured_queries)} queries")
-    queries = sorted(captured_queries, key=lambda q: -float(q["time"]))
+    queries = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))
+    print(f"{args.url}: HTTP {response.status_code}, {len(queries)} queries")
     for query in queries:
         print(f"{float(query['time']) * 1000:8.1f} ms  {query['sql'][:150]}")
     for query in queries[: args.analyze]:

@@ -32,18 +32,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
-    common.setup_django("bench.settings")
+    client = common.bench_client()
 
-    from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from directory import caching, facets
     from providers.models import Listing
 
-    call_command("collectstatic", "--no-input", verbosity=0)
-    client = Client()
     searchable = Listing.objects.searchable().count()
     print(f"{Listing.objects.count()} listings, {searchable} searchable, in {common.NAME}")
     # What the first search after any edit pays in each process (directory.facets).

@@ -72,8 +72,11 @@ def key(name: str, parts: Any, stamp: int | None = None) -> str:
 
     Also the key of a template fragment: `{% cache search.cache_timeout name key %}`.
     """
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"search:{stamp or generation()}:{name}:{digest}"
+    return f"search:{stamp or generation()}:{name}:{digest(repr(parts))}"
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def cached(name: str, parts: Any, compute: Callable[[], T]) -> T:
@@ -98,7 +101,7 @@ def shared_page(request: HttpRequest, render: Callable[[], HttpResponse]) -> Htt
     # Without the generation in the key (the page carries it), and sorting before
     # the "search:" keys: when the database cache is full it drops the keys that
     # sort first, and a page is the cheapest thing to make again.
-    page_key = "page:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    page_key = "page:" + digest(request.get_full_path())
     found = cache.get_many([GENERATION, page_key])
     stamp = found.get(GENERATION) or generation()
     if (page := found.get(page_key)) is not None and page[0] == stamp:

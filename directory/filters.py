@@ -575,7 +575,7 @@ def uses_full_text_search() -> bool:
 
 
 def document_languages() -> list[str]:
-    """The SearchDocument rows a search in the current language matches: its own, else English."""
+    """The current interface language and English, as SearchDocument languages."""
     return list(dict.fromkeys([current_language_suffix(), settings.LANGUAGE_CODE]))
 
 
@@ -599,15 +599,20 @@ def search_query(q: str) -> Any:
     return query
 
 
+def documents() -> QuerySet[SearchDocument]:
+    """The listing's SearchDocuments a search in the current language reads (PostgreSQL):
+    its own language's, else the English one."""
+    return SearchDocument.objects.filter(
+        listing_id=OuterRef("pk"), language__in=document_languages()
+    )
+
+
 def search_rank(q: str) -> Subquery:
     """How well the listing's document in the current language matches `q` (PostgreSQL)."""
     from django.contrib.postgres.search import SearchRank
 
-    documents = SearchDocument.objects.filter(
-        listing_id=OuterRef("pk"), language__in=document_languages()
-    )
     rank = SearchRank(F("document"), search_query(q))
-    return Subquery(documents.annotate(rank=rank).order_by("-rank").values("rank")[:1])
+    return Subquery(documents().annotate(rank=rank).order_by("-rank").values("rank")[:1])
 
 
 # Scripts written without spaces between words, where a word is found only as a
@@ -630,10 +635,7 @@ def text_condition(q: str) -> Q:
         contains &= anywhere
     if not uses_full_text_search():
         return contains
-    documents = SearchDocument.objects.filter(
-        listing_id=OuterRef("pk"), language__in=document_languages(), document=search_query(q)
-    )
-    condition = Q(Exists(documents))
+    condition = Q(Exists(documents().filter(document=search_query(q))))
     return condition | contains if _UNSPACED.search(q) else condition
 
 

@@ -700,30 +700,29 @@ class SearchResults:
 def listing_search(*, filters: "ListingFilter", page: str | None) -> SearchResults:
     """The page of listings a search finds, best first, with counts, facets and suggestions."""
     params = filters.params
-    results = filters.qs
+    # The changes worth counting when the search finds little (plain Python).
+    candidates = relaxations(params)
 
-    def count() -> tuple[dict[str, int], dict[str, dict[str, int]], list[int], int | None]:
+    def count() -> tuple[int, dict[str, int], dict[str, dict[str, int]], list[int], int | None]:
         counter = facets.Counter(params, filters.kinds)
-        flags = {"total": counter.total, **counter.flags()}
-        candidates = relaxations(params) if counter.total < FEW_RESULTS else []
-        relaxed = counter.count([c.params for c in candidates])
+        few = counter.total < FEW_RESULTS
+        relaxed = counter.count([c.params for c in candidates]) if few else []
         # A narrow search is ordered among the listings it matches, read by id,
         # rather than by testing its filters again on every searchable listing.
         matching = counter.matching if counter.conditions and counter.total <= NARROW else None
-        return flags, counter.facets(), relaxed, matching
+        return counter.total, counter.flags(), counter.facets(), relaxed, matching
 
     # The counts are the same for every page and order of one search, and for
     # every seeker who runs it: counted once per generation (directory.caching).
     # Words are searched in the current language's texts; nothing else depends on it.
     language = current_language_suffix() if params.q else None
     scope = (filters.kinds, language, params.pairs(include_sort=False))
-    totals, counts, relaxed, matching = caching.cached("counts", scope, count)
-    if matching is not None:
+    total, flags, counts, relaxed, matching = caching.cached("counts", scope, count)
+    if matching is None:
+        results = filters.qs
+    else:
         # Still within the search's scope: the cached ids may be minutes old.
         results = filters.queryset.filter(pk__in=facets.ids(matching))
-    totals = dict(totals)
-    total = totals.pop("total")
-    candidates = relaxations(params) if total < FEW_RESULTS else []
     paginator = CountedPaginator(RankedWindow(results, params, scope), PAGE_SIZE, count=total)
     current = paginator.get_page(page_number(page))
     return SearchResults(
@@ -731,7 +730,7 @@ def listing_search(*, filters: "ListingFilter", page: str | None) -> SearchResul
         page=current,
         total=total,
         facets=build_facets(filters, params, counts),
-        flags=totals,
+        flags=flags,
         suggestion=suggest(params, total, candidates, relaxed),
         messages=list(params.messages),
         filters_key=caching.key("filters", (filters.kinds, params.pairs())),

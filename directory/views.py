@@ -36,26 +36,24 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     """Every listing the public can see, filtered and ranked by the search URL contract."""
-
-    def page() -> HttpResponse:
-        filters = ListingFilter(request.GET, queryset=Listing.objects.searchable())
-        results = listing_search(filters=filters, page=request.GET.get("page"))
-        context = {"search": results, "community": False, "messages": NO_MESSAGES}
-        return render(request, "directory/search.html", context)
-
-    return caching.shared_page(request, page)
+    return search_page(request, community=False)
 
 
 def community(request: HttpRequest) -> HttpResponse:
     """The same search, scoped to community supports and crisis and warm lines."""
+    return search_page(request, community=True)
 
+
+def search_page(request: HttpRequest, *, community: bool) -> HttpResponse:
     def page() -> HttpResponse:
-        kinds = [Listing.Kind.COMMUNITY, Listing.Kind.CRISIS_LINE]
-        filters = ListingFilter(
-            request.GET, queryset=Listing.objects.searchable().community(), kinds=kinds
-        )
+        listings = Listing.objects.searchable()
+        kinds = None
+        if community:
+            listings = listings.community()
+            kinds = [Listing.Kind.COMMUNITY, Listing.Kind.CRISIS_LINE]
+        filters = ListingFilter(request.GET, queryset=listings, kinds=kinds)
         results = listing_search(filters=filters, page=request.GET.get("page"))
-        context = {"search": results, "community": True, "messages": NO_MESSAGES}
+        context = {"search": results, "community": community, "messages": NO_MESSAGES}
         return render(request, "directory/search.html", context)
 
     return caching.shared_page(request, page)
