@@ -30,6 +30,7 @@ def production_env() -> dict[str, str]:
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_HSTS_SECONDS": "0",
         "CONN_MAX_AGE": "600",
+        "REDIS_URL": os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/1"),
     }
 
 

@@ -2,13 +2,13 @@
 
     python -m bench.explain "/en/search/?q=anxiety" [--analyze N]
 
-Prints every query the page ran (not the cache's, which has a connection of its
-own), the first time it is asked for (nothing of it cached yet), with its time;
-with --analyze N, the EXPLAIN ANALYZE of the N slowest (the query plans in the
-README come from here).
+Prints every query the page ran, with whole-page caching off (nothing of it
+cached), with its time; with --analyze N, the EXPLAIN ANALYZE of the N slowest
+(the query plans in the README come from here).
 """
 
 import argparse
+import os
 
 from bench import common
 
@@ -18,16 +18,14 @@ def main() -> None:
     parser.add_argument("url")
     parser.add_argument("--analyze", type=int, default=0)
     args = parser.parse_args()
+    os.environ["SEARCH_PAGE_SECONDS"] = "0"
     client = common.bench_client()
 
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from directory import caching
-
-    caching.forget()  # nothing cached, as after an edit
-    client.get("/en/search/?lang=en")  # warm up the connection, vocabularies and facet index
-    with CaptureQueriesContext(connection) as captured:  # a search not yet cached
+    client.get("/en/search/?lang=en")  # open the connection
+    with CaptureQueriesContext(connection) as captured:
         response = client.get(args.url)
     queries = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))
     print(f"{args.url}: HTTP {response.status_code}, {len(queries)} queries")

@@ -2,10 +2,12 @@
 
     python -m bench.load [--seconds 20] [--connections 32]
 
-Serves the app as production would (gunicorn, DEBUG off, the bench database built
-by `bench.seed`), then drives it with wrk (Debian's `wrk` package) for a bounded
-time: first over the whole search mix of bench.mix, each connection walking the
-searches in turn, then over the minimal view the same way. Prints requests per
+Serves the app as production would (gunicorn, DEBUG off, Redis as the shared
+cache, the bench database built by `bench.seed`), then drives it with wrk
+(Debian's `wrk` package) for a bounded time: first over thousands of distinct
+searches (bench.mix.distinct_searches), each connection walking them in turn,
+while a provider edits a listing once a second through the services
+(bench.edits); then over the minimal view the same way. Prints requests per
 second, p95 latency and errors for each, and the ratio of the two.
 """
 
@@ -105,16 +107,20 @@ def main() -> None:
     )
     try:
         wait_for(base + mix.MINIMAL)
-        searches = [url for _name, url in mix.all_urls()]
-        # Each search once, then every worker's connection, before the clock
-        # starts: the figures are for a burst of searches people have run before
-        # (bench.run measures a search nobody has run yet).
-        for url in searches:
-            with urllib.request.urlopen(base + url, timeout=30):
-                pass
+        # More different searches than the run can send: none is served from the
+        # page cache because someone asked it just before.
+        searches = [url for _name, url in mix.distinct_searches(6000, seed=29)]
         with tempfile.TemporaryDirectory() as scratch:
-            drive(base, searches, 3, args.connections, Path(scratch))
+            drive(base, [mix.MINIMAL], 3, args.connections, Path(scratch))  # warm connections
+            editor = subprocess.Popen(
+                [sys.executable, "-m", "bench.edits", f"--seconds={args.seconds}"],
+                cwd=common.ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
             load = drive(base, searches, args.seconds, args.connections, Path(scratch))
+            edits = (editor.communicate(timeout=60)[0] or "").strip()
             floor = drive(base, [mix.MINIMAL], args.seconds, args.connections, Path(scratch))
     finally:
         server.terminate()
@@ -122,7 +128,7 @@ def main() -> None:
 
     print(
         f"gunicorn, {args.workers} workers; wrk, {args.connections} connections, "
-        f"{args.seconds} s each, on {os.cpu_count()} cores"
+        f"{args.seconds} s each, on {os.cpu_count()} cores; beside the searches: {edits}"
     )
     print(f"{'':<14}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
     for name, figures in [("search mix", load), ("minimal view", floor)]:

@@ -14,15 +14,18 @@ from functools import wraps
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from directory.criteria import nearest_location_miles
+from directory.filters import ListingFilter
 from providers.hsds import ids, openapi, serialize
 from providers.hsds import taxonomy as tx
 from providers.hsds.selectors import (
+    DirectoryQuery,
     Paging,
     QueryError,
     listings_matching,
@@ -118,6 +121,40 @@ def _page(total: int, paging: Paging, contents: list[Any]) -> dict[str, Any]:
 def _details(listing_ids: Iterable[int]) -> dict[int, Listing]:
     """The listings with everything a serialisation reads, in a fixed number of queries."""
     return Listing.objects.with_details().in_bulk(list(listing_ids))
+
+
+# Rooted's extensions are the search page's parameters, with the names HSDS leaves
+# free: HSDS's `format` is json or ndjson, so the session format is `session_format`;
+# its `search` is the page's `q`; `language` is the page's `lang`.
+API_NAMES = {"language": "lang", "session_format": "format", "search": "q"}
+NOT_SEARCH = {"format", "sort"}  # HSDS's output format; the API's own order
+
+
+def _search(request: HttpRequest, *, without_place: bool = False) -> ListingFilter:
+    """The search page's search for the API's parameters: the same criteria with the
+    same meaning (directory/criteria.py). Choices may also be given comma-separated."""
+    data = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        param = API_NAMES.get(name, name)
+        if name in NOT_SEARCH or param not in ListingFilter.base_filters:
+            continue
+        if without_place and param in ("near", "radius"):
+            continue
+        if param not in ("q", "near"):
+            values = [part for value in values for part in value.split(",")]
+        data.setlist(param, data.getlist(param) + values)
+    return ListingFilter(data)
+
+
+def _listings(request: HttpRequest, query: DirectoryQuery) -> QuerySet[Listing]:
+    """The listings an API request asks for: nearest first when it names a place."""
+    search = _search(request)
+    listings = listings_matching(query, matching=search.qs.values("pk"))
+    place = search.params.place
+    if place is None:
+        return listings
+    nearest = nearest_location_miles(place)
+    return listings.annotate(distance=nearest).order_by("distance", "name", "pk")
 
 
 def _paged_listings(
@@ -216,7 +253,7 @@ def services(request: HttpRequest) -> HttpResponseBase:
         serialise = serialize.service_full
     else:
         serialise = serialize.service_basic
-    return _paged_listings(request, listings_matching(query), serialise)
+    return _paged_listings(request, _listings(request, query), serialise)
 
 
 @api
@@ -237,7 +274,7 @@ def organizations(request: HttpRequest) -> HttpResponseBase:
             return serialize.organization_full(listing, full_service=full_service)
     else:
         serialise = serialize.organization_basic
-    return _paged_listings(request, listings_matching(query), serialise)
+    return _paged_listings(request, _listings(request, query), serialise)
 
 
 @api
@@ -259,7 +296,10 @@ def service_at_locations(request: HttpRequest) -> HttpResponseBase:
         if _flag(request, "full")
         else serialize.service_at_location_basic
     )
-    return _paged_places(request, places_matching(query), serialise)
+    search = _search(request, without_place=True)
+    return _paged_places(
+        request, places_matching(query, matching=search.qs.values("pk")), serialise
+    )
 
 
 @api

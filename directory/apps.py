@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class DirectoryConfig(AppConfig):
     name = "directory"
     verbose_name = _("Public directory")
-
-    def ready(self) -> None:
-        from directory import caching
-
-        caching.connect()

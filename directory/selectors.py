@@ -1,16 +1,15 @@
 """Reads for the public search: ranking, match reasons, facets, no-dead-end suggestions.
 
+What each criterion means (its condition, points, reasons, description and how it
+may be relaxed) is in directory/criteria.py; this module puts them together.
+
 How results are ordered (`sort=match`, the default); the search page explains the
 same rules in words ("How results are ordered"):
 
-1. Only listings that meet every hard filter are shown (directory/filters.py).
-2. Each thing the seeker asked for earns points (`match_preferences`): a full
-   match 2, a partial match 1. A requested language the provider speaks is full,
-   an interpreter for it partial. A requested identity the provider identifies
-   as is full. An `experience` the provider identifies as is full, one they are
-   experienced with partial. A requested specialty, approach, insurance, age
-   group or format the listing has is full. With several choices in one
-   parameter, a listing meeting more of them earns more.
+1. Only listings that meet every criterion asked for are shown.
+2. Each thing the seeker asked for earns points (criteria.py, `preferences`): a
+   full match 2, a partial match 1. With several choices in one parameter, a
+   listing meeting more of them earns more.
 3. Order: more points first; then listings confirmed in the last 180 days before
    stale ones; then (PostgreSQL, with `q`) better text matches; then nearer
    before farther (listings with no place near, such as online-only ones, last);
@@ -19,173 +18,107 @@ same rules in words ("How results are ordered"):
 `sort=distance` puts nearer first (then as above); `sort=confirmed` the most
 recently confirmed first.
 
-The results page runs a fixed number of queries whatever it shows: vocabularies
-(1), the listings near a place (1, and 1 more for wider radii when it finds
-little) and those with the words asked for (1), the page's order (1), its
-listings (1) and three prefetches for the cards. The counts beside the results
-come from an in-memory index (directory/facets.py), built in two queries after
-any change to the directory.
+A results page reads the search index (providers.search_index) in a fixed number
+of queries whatever it shows: the vocabularies (1, cached for a minute), every
+count beside the results (1), the counts of wider searches when it finds little
+(1), the page's order (1), its listings (1) and three prefetches for the cards.
 """
 
 import math
-from collections.abc import Iterable
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import (
-    BooleanField,
     Case,
-    Expression,
+    Count,
     ExpressionWrapper,
     F,
-    FloatField,
     IntegerField,
-    OuterRef,
     Prefetch,
     QuerySet,
-    Subquery,
+    Sum,
     Value,
     When,
 )
 from django.utils import formats, timezone
 from django.utils.functional import SimpleLazyObject, cached_property
-from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
-from directory import caching, facets
-from directory.filters import (
+from directory.criteria import (
     RADII,
     TERM_PARAMS,
+    VOCABULARY_CRITERIA,
+    Criterion,
+    Relaxation,
     SearchParams,
-    current_language_suffix,
-    great_circle_miles,
-    has_terms,
-    offers_language,
-    online_in,
-    search_rank,
-    untranslated,
-    uses_full_text_search,
+    asked,
+    criteria_reasons,
+    match_annotations,
+    match_preferences,
+    or_list,
+    relaxations,
 )
-from directory.templatetags.rooted import money
-from providers.models import STALE_AFTER, Listing, ListingLanguage, Location
+from directory.filters import untranslated
+from providers.models import (
+    STALE_AFTER,
+    Listing,
+    ListingLanguage,
+    Location,
+    SearchEntry,
+    SearchTerm,
+    SearchTermPair,
+)
 from providers.states import US_STATES
 
 if TYPE_CHECKING:
-    from directory.filters import ListingFilter
+    from directory.filters import ListingFilter, Vocabularies
 
 PAGE_SIZE = 20
-FULL, PARTIAL = 2, 1
+EARTH_RADIUS_MILES = 3958.8
 # Fewer results than this and the page suggests how to find more.
 FEW_RESULTS = 3
-# A search matching at most this many listings is ordered among them, read by id.
-NARROW = 5_000
-EARTH_RADIUS_MILES = 3958.8
+FLAGS = ("sliding", "free", "accepting")
 
 # Ranking -----------------------------------------------------------------------------
 
 
-def match_preferences(params: SearchParams, *, varying: bool = False) -> dict[str, Expression]:
-    """Points a listing earns for each thing the seeker asked for, one annotation each.
+def annotated(queryset: QuerySet[Any], params: SearchParams) -> QuerySet[Any]:
+    """Listings (or index entries) with the points and values their match reasons read."""
+    return queryset.annotate(**match_preferences(params), **match_annotations(params))
 
-    Named `match_<param>_<term id>`; `match_reasons` reads the same annotations, so
-    the order and the reasons come from one set of rules. With `varying`, only the
-    points that can differ between the search's results: a single choice the hard
-    filters already require (one language without interpreters, one identity,
-    ...) earns every result the same, so it cannot change their order.
+
+def ranked(entries: QuerySet[SearchEntry], params: SearchParams) -> QuerySet[SearchEntry]:
+    """The index entries in the order asked for.
+
+    Only the points that can differ between results are summed: a single choice
+    every result meets (one language without interpreters, one identity) earns
+    them all alike, so ordering thousands of results tests each for fewer terms.
     """
-
-    def scored(param: str) -> bool:
-        if not varying or len(params.terms(param)) > 1:
-            return True
-        return param == "experience" or (param == "lang" and params.interpreter)
-
-    preferences: dict[str, Expression] = {}
-    for term in params.lang if scored("lang") else ():
-        preferences[f"match_lang_{term.id}"] = Case(
-            When(offers_language([term.id], interpreter=False), then=Value(FULL)),
-            When(offers_language([term.id], interpreter=True), then=Value(PARTIAL)),
-            default=Value(0),
-        )
-    for term in params.identity if scored("identity") else ():
-        preferences[f"match_identity_{term.id}"] = Case(
-            When(has_terms("identity", [term.id]), then=Value(FULL)), default=Value(0)
-        )
-    for term in params.experience if scored("experience") else ():
-        preferences[f"match_experience_{term.id}"] = Case(
-            When(has_terms("identity", [term.id]), then=Value(FULL)),
-            When(has_terms("experience", [term.id]), then=Value(PARTIAL)),
-            default=Value(0),
-        )
-    for param in ("specialty", "approach", "insurance", "age", "format"):
-        for term in params.terms(param) if scored(param) else ():
-            preferences[f"match_{param}_{term.id}"] = Case(
-                When(has_terms(param, [term.id]), then=Value(FULL)), default=Value(0)
-            )
-    return preferences
-
-
-def nearest_location_miles(latitude: float, longitude: float) -> Subquery:
-    """A listing's distance: that of its nearest location."""
-    return Subquery(
-        Location.objects.filter(
-            listing_id=OuterRef("pk"), latitude__isnull=False, longitude__isnull=False
-        )
-        .annotate(miles=great_circle_miles(latitude, longitude))
-        .order_by("miles")
-        .values("miles")[:1],
-        output_field=FloatField(),
-    )
-
-
-def ranked(
-    queryset: QuerySet[Listing], params: SearchParams, *, reasons: bool = True
-) -> QuerySet[Listing]:
-    """`queryset` annotated with what ranking and reasons need, in the order asked for.
-
-    Without `reasons`, only what the order needs: the points are summed in
-    `match_score` alone, leaving out those every result earns alike, so ordering
-    thousands of results tests each of them for fewer terms.
-    """
+    points = list(match_preferences(params, varying=True).values())
     fresh_since = timezone.now() - STALE_AFTER
-    fresh = Case(When(last_confirmed_at__gte=fresh_since, then=Value(1)), default=Value(0))
-    points: list[Any]
-    if reasons:
-        preferences = match_preferences(params)
-        queryset = queryset.annotate(**preferences)
-        points = [F(name) for name in preferences]
-    else:
-        points = list(match_preferences(params, varying=True).values())
-    score: Any = sum(points, Value(0))
-    queryset = queryset.annotate(
-        match_score=ExpressionWrapper(score, output_field=IntegerField()), fresh=fresh
+    fresh = Case(When(confirmed_at__gte=fresh_since, then=Value(1)), default=Value(0))
+    entries = entries.annotate(
+        match_score=ExpressionWrapper(sum(points, Value(0)), output_field=IntegerField()),
+        fresh=fresh,
+        **match_annotations(params),
     )
-    nearest = []
-    if params.place is not None:
-        queryset = queryset.annotate(
-            distance=nearest_location_miles(params.place.latitude, params.place.longitude)
-        )
-        nearest = [F("distance").asc(nulls_last=True)]
-    if params.online:
-        queryset = queryset.annotate(
-            online_here=ExpressionWrapper(online_in(params.online), output_field=BooleanField())
-        )
-    relevance = []
-    if params.q and uses_full_text_search():
-        queryset = queryset.annotate(text_rank=search_rank(params.q))
-        relevance = [F("text_rank").desc(nulls_last=True)]
-    # No points to compare (nothing asked for, or only what every result meets):
-    # the order starts with freshness.
+    nearest = [F("distance").asc(nulls_last=True)] if params.place is not None else []
+    relevance = (
+        [F("text_rank").desc(nulls_last=True)] if "text_rank" in entries.query.annotations else []
+    )
     best: list[Any] = ["-match_score", "-fresh"] if points else ["-fresh"]
-    stable = ["name", "id"]
+    stable = ["name", "pk"]
     if params.applied_sort == "distance":
         order = [*nearest, *best, *stable]
     elif params.applied_sort == "confirmed":
-        order = [F("last_confirmed_at").desc(nulls_last=True), *best, *stable]
+        order = [F("confirmed_at").desc(), *best, *stable]
     else:
         order = [*best, *relevance, *nearest, *stable]
-    return queryset.order_by(*order)
+    return entries.order_by(*order)
 
 
 def for_cards(queryset: QuerySet[Listing]) -> QuerySet[Listing]:
@@ -205,92 +138,28 @@ def for_cards(queryset: QuerySet[Listing]) -> QuerySet[Listing]:
 # Match reasons -------------------------------------------------------------------------
 
 
-def miles_text(miles: float) -> str:
-    """ "2.4 miles away", with the current locale's decimal separator."""
-    rounded = round(miles, 1)
-    # Plural rules take whole numbers; a fraction reads as plural ("0.5 miles") in
-    # every interface language, and 100 selects that form in all of them.
-    count = int(rounded) if rounded.is_integer() else 100
-    return ngettext("%(miles)s mile away", "%(miles)s miles away", count) % {
-        "miles": formats.number_format(rounded, 1)
-    }
-
-
 def match_reasons(listing: Listing, params: SearchParams) -> list[str]:
     """Why `listing` fits the search, in the current language, strongest first.
 
-    `listing` must come from `ranked(..., params)`: the reasons read its annotations.
+    `listing` must come from `annotated(..., params)`: the reasons read its annotations.
     """
-    reasons: dict[str, None] = {}
-
-    def points(param: str, term_id: Any) -> int:
-        return int(getattr(listing, f"match_{param}_{term_id}", 0) or 0)
-
-    for term in params.lang:
-        if points("lang", term.id) == FULL:
-            reasons[_("Speaks %(language)s") % {"language": term.label}] = None
-        elif points("lang", term.id) == PARTIAL:
-            reasons[_("Interpreter available for %(language)s") % {"language": term.label}] = None
-    for term in params.identity:
-        if points("identity", term.id):
-            reasons[_("Identifies as %(identity)s") % {"identity": term.label}] = None
-    for term in params.experience:
-        if points("experience", term.id) == FULL:
-            reasons[_("Identifies as %(identity)s") % {"identity": term.label}] = None
-        elif points("experience", term.id) == PARTIAL:
-            reasons[_("Experienced with %(identity)s") % {"identity": term.label}] = None
-    templates = {
-        "specialty": gettext_lazy("Specialty: %(name)s"),
-        "approach": gettext_lazy("Approach: %(name)s"),
-        "age": gettext_lazy("Age group: %(name)s"),
-        "format": gettext_lazy("Format: %(name)s"),
-        "insurance": gettext_lazy("Accepts %(name)s"),
-    }
-    for param, template in templates.items():
-        for term in params.terms(param):
-            if points(param, term.id):
-                reasons[str(template) % {"name": term.label}] = None
-    asked_cost = params.max_fee is not None or params.sliding
-    if asked_cost and listing.sliding_scale_min is not None:
-        amount = money(listing.sliding_scale_min)
-        reasons[_("Sliding scale from %(amount)s") % {"amount": amount}] = None
-    if (params.free or params.max_fee is not None) and listing.free:
-        reasons[_("Free option")] = None
-    if (
-        params.max_fee is not None
-        and listing.fee_min is not None
-        and listing.fee_min <= params.max_fee
-    ):
-        reasons[_("Fees from %(amount)s") % {"amount": money(listing.fee_min)}] = None
-    if params.accepting and listing.accepting_new_clients:
-        reasons[_("Accepting new clients")] = None
-    if params.online and getattr(listing, "online_here", False):
-        state = {"state": params.online_state_name}
-        if listing.video and listing.phone_sessions:
-            reasons[_("Video and phone sessions in %(state)s") % state] = None
-        elif listing.video:
-            reasons[_("Video sessions in %(state)s") % state] = None
-        else:
-            reasons[_("Phone sessions in %(state)s") % state] = None
-    distance = getattr(listing, "distance", None)
-    if distance is not None:
-        reasons[miles_text(distance)] = None
+    reasons = criteria_reasons(listing, params)
     if listing.last_confirmed_at is not None and not listing.is_stale:
         confirmed = timezone.localtime(listing.last_confirmed_at)
         month = formats.date_format(confirmed, "YEAR_MONTH_FORMAT")
-        reasons[_("Confirmed current %(month)s") % {"month": month}] = None
-    return list(reasons)
+        reasons.append(_("Confirmed current %(month)s") % {"month": month})
+    return reasons
 
 
 def listing_match_reasons(*, listing: Listing, params: SearchParams) -> list[str]:
     """The reasons one listing fits a search, for its own page (one query)."""
     if not params.is_search:
         return []
-    annotated = ranked(Listing.objects.filter(pk=listing.pk), params).first()
-    return match_reasons(annotated, params) if annotated is not None else []
+    found = annotated(Listing.objects.filter(pk=listing.pk), params).first()
+    return match_reasons(found, params) if found is not None else []
 
 
-# Facets and relaxations ----------------------------------------------------------------
+# Facets and counts ---------------------------------------------------------------------
 
 FACETS = (
     ("lang", gettext_lazy("Language")),
@@ -303,6 +172,9 @@ FACETS = (
     ("age", gettext_lazy("Ages")),
     ("format", gettext_lazy("Format")),
 )
+
+
+FACETS_BY_PARAM = dict(FACETS)
 
 
 @dataclass(frozen=True)
@@ -331,53 +203,113 @@ class Facet:
 
 
 @dataclass(frozen=True)
-class Relaxation:
-    """One change to a search that may find more: a wider radius, one filter fewer, ..."""
-
-    kind: str  # "interpreter", "radius", "online" or "drop"
-    params: SearchParams
-    dropped: str = ""  # for "drop": which filter
-
-    @property
-    def keeps_what_was_asked(self) -> bool:
-        """Wider reach rather than giving up a filter: preferred when both help."""
-        return self.kind != "drop"
+class Counts:
+    total: int
+    flags: dict[str, int]  # results with a sliding scale, a free option, accepting
+    facets: dict[str, dict[str, int]]  # by facet, each term's id (a kind's value): its count
 
 
-def relaxations(params: SearchParams) -> list[Relaxation]:
-    """Every single change to `params` worth counting, most preferred first."""
-    found: list[Relaxation] = []
-    if params.lang and not params.interpreter:
-        found.append(Relaxation("interpreter", params.changed(interpreter=True)))
-    if params.place is not None:
-        found += [
-            Relaxation("radius", params.changed(radius=radius))
-            for radius in RADII
-            if radius > params.radius
-        ]
-        if params.place.state and not params.online:
-            found.append(Relaxation("online", params.changed(online=params.place.state)))
-    if params.place is not None:
-        found.append(Relaxation("drop", params.changed(near="", place=None), "place"))
-    if params.online:
-        found.append(Relaxation("drop", params.changed(online=""), "online"))
-    for param in TERM_PARAMS:
-        if params.terms(param):
-            found.append(Relaxation("drop", params.changed(**{param: ()}), param))
-    for param, empty in (
-        ("max_fee", None),
-        ("sliding", False),
-        ("free", False),
-        ("accepting", False),
-        ("q", ""),
-    ):
-        if getattr(params, param) != empty:
-            found.append(Relaxation("drop", params.changed(**{param: empty}), param))
-    return found
+def count_search(params: SearchParams, kinds: tuple[str, ...] | None = None) -> Counts:
+    """Every count beside a search's results, in one query over the search index.
+
+    A facet counts, for each of its choices, the results it would give with the
+    other filters kept: for a facet the search does not filter on, the terms of
+    the results themselves; for one it does, the terms of the results of the
+    search without it. Each is a grouped count of term codes, and the groups are
+    sent as one UNION. Every entry has one kind, so the kinds' counts among the
+    results add up to their total. `kinds` scopes the search (the community page).
+    """
+    chosen = {criterion.param: criterion for criterion in asked(params)}
+    scope = [f"kind:{kind}" for kind in kinds] if kinds is not None else None
+    parts = [_counted(list(chosen.values()), params, scope, part="")]
+    for param in FACETS_BY_PARAM:
+        if param in chosen:
+            others = [criterion for key, criterion in chosen.items() if key != param]
+            prefix = VOCABULARY_CRITERIA[param].facet(params)
+            parts.append(_counted(others, params, scope, part=param, prefix=prefix))
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+    for part, term, count in parts[0].union(*parts[1:], all=True):
+        found[part][term] = count
+    results = found[""]
+    facets = {}
+    for param in FACETS_BY_PARAM:
+        prefix = VOCABULARY_CRITERIA[param].facet(params)
+        source = found[param] if param in chosen else results
+        facets[param] = {
+            term.removeprefix(prefix): count
+            for term, count in source.items()
+            if term.startswith(prefix)
+        }
+    total = sum(count for term, count in results.items() if term.startswith("kind:"))
+    return Counts(total, {flag: results.get(flag, 0) for flag in FLAGS}, facets)
+
+
+def _counted(
+    chosen: list[Criterion],
+    params: SearchParams,
+    scope: list[str] | None,
+    *,
+    part: str,
+    prefix: str = "",
+) -> QuerySet[Any]:
+    """(part, term, count) for each term code of the listings meeting `chosen` (and of
+    `scope`'s kinds), those beginning with `prefix` only when it is given.
+
+    The listings with one term, or with any of several kinds (a listing has one),
+    or every listing, are counted already (`SearchTermPair`): their counts are
+    read. Any other set is counted from its listings' terms.
+    """
+    sets = [criterion.codes(params) for criterion in chosen]
+    if scope is not None:
+        sets.append(scope)
+    codes = sets[0] if len(sets) == 1 else None
+    if not sets or (codes and (len(codes) == 1 or all(c.startswith("kind:") for c in codes))):
+        pairs = SearchTermPair.objects.filter(term__in=codes) if sets else _every_term()
+        if prefix:
+            pairs = pairs.filter(other__startswith=prefix)
+        return (
+            pairs.order_by()
+            .values("other")
+            .annotate(part=Value(part), count=Sum("count"))
+            .values_list("part", "other", "count")
+        )
+    entries = SearchEntry.objects.filter(*(criterion.condition(params) for criterion in chosen))
+    if scope is not None:
+        entries = entries.filter(kind__in=[code.removeprefix("kind:") for code in scope])
+    terms = SearchTerm.objects.filter(entry_id__in=entries.values("pk"))
+    if prefix:
+        terms = terms.filter(term__startswith=prefix)
+    return (
+        terms.order_by()
+        .values("term")
+        .annotate(part=Value(part), count=Count("*"))
+        .values_list("part", "term", "count")
+    )
+
+
+def _every_term() -> QuerySet[SearchTermPair]:
+    """Each term's own count: the pairs of a term with itself."""
+    return SearchTermPair.objects.filter(term=F("other"))
+
+
+def count_relaxed(searches: list[SearchParams], kinds: tuple[str, ...] | None) -> list[int]:
+    """How many results each of these searches finds, in one query: each search's
+    results counted by kind (read from the pair counts when they hold it)."""
+    if not searches:
+        return []
+    scope = [f"kind:{kind}" for kind in kinds] if kinds is not None else None
+    parts = [
+        _counted(list(asked(search)), search, scope, part=str(index), prefix="kind:")
+        for index, search in enumerate(searches)
+    ]
+    totals: dict[str, int] = defaultdict(int)
+    for part, _kind, count in parts[0].union(*parts[1:], all=True):
+        totals[part] += count
+    return [totals[str(index)] for index in range(len(searches))]
 
 
 def build_facets(
-    filters: "ListingFilter", params: SearchParams, counts: dict[str, dict[str, int]]
+    vocabularies: "Vocabularies", params: SearchParams, counts: dict[str, dict[str, int]]
 ) -> list[Facet]:
     facets = []
     for param, legend in FACETS:
@@ -386,7 +318,7 @@ def build_facets(
             FacetOption(
                 term.key, term.label, counts.get(param, {}).get(str(term.id), 0), term.key in chosen
             )
-            for term in filters.vocabularies.terms.get(TERM_PARAMS[param], [])
+            for term in vocabularies.terms.get(TERM_PARAMS[param], [])
         ]
         facets.append(Facet(param, str(legend), options))
     return facets
@@ -401,42 +333,6 @@ class Suggestion:
     text: str  # "4 providers who speak Korean are within 50 miles."
     querystring: str | None  # the relaxed search, or None when nothing helps
     count: int = 0
-
-
-def or_list(labels: Iterable[str]) -> str:
-    """ "Korean", "Korean or Vietnamese", "Korean, Tagalog or Vietnamese"."""
-    labels = list(labels)
-    if len(labels) <= 1:
-        return "".join(labels)
-    separator = pgettext("list separator", ", ")
-    return _("%(items)s or %(last)s") % {"items": separator.join(labels[:-1]), "last": labels[-1]}
-
-
-def describe_filter(param: str, params: SearchParams) -> str:
-    """A filter as the seeker chose it, in a few words ("Identifies as Black")."""
-    values = or_list(term.label for term in params.terms(param)) if param in TERM_PARAMS else ""
-    descriptions = {
-        "place": lambda: (
-            _("Within %(radius)s miles of %(near)s")
-            % {"radius": params.radius, "near": params.near}
-        ),
-        "online": lambda: _("Online in %(state)s") % {"state": params.online_state_name},
-        "lang": lambda: _("Language: %(values)s") % {"values": values},
-        "identity": lambda: _("Identifies as %(values)s") % {"values": values},
-        "experience": lambda: _("Experienced with %(values)s") % {"values": values},
-        "specialty": lambda: _("Concern: %(values)s") % {"values": values},
-        "approach": lambda: _("Approach: %(values)s") % {"values": values},
-        "insurance": lambda: _("Insurance: %(values)s") % {"values": values},
-        "kind": lambda: _("Kind of support: %(values)s") % {"values": values},
-        "age": lambda: _("Age group: %(values)s") % {"values": values},
-        "format": lambda: _("Format: %(values)s") % {"values": values},
-        "max_fee": lambda: _("Up to %(amount)s per session") % {"amount": money(params.max_fee)},
-        "sliding": lambda: _("Sliding scale"),
-        "free": lambda: _("Free option"),
-        "accepting": lambda: _("Accepting new clients"),
-        "q": lambda: _("Words: %(q)s") % {"q": params.q},
-    }
-    return str(descriptions[param]())
 
 
 def suggestion_text(relaxation: Relaxation, count: int, params: SearchParams) -> str:
@@ -481,7 +377,7 @@ def suggestion_text(relaxation: Relaxation, count: int, params: SearchParams) ->
             )
             % values
         )
-    values["filter"] = describe_filter(relaxation.dropped, params)
+    values["filter"] = relaxation.dropped
     return (
         ngettext(
             "%(count)s result without “%(filter)s”.",
@@ -555,35 +451,23 @@ class CountedPaginator(Paginator):
 class RankedWindow:
     """The ranked results, read a page at a time in two steps.
 
-    First the order alone: the ids, a narrow query that PostgreSQL answers from
-    listing_searchable_idx without reading the wide listing rows it sorts. Then
-    the full rows of that page's 20 listings, with what their cards show and the
-    annotations their match reasons read. Sorting all the rows a search matches
-    only to keep 20 is what made a broad search slow. The order of each page is
-    cached (directory.caching).
+    First the order alone, from the search index: the ids of the page's 20
+    listings. Then those listings' rows, with what their cards show and the
+    annotations their match reasons read.
     """
 
-    def __init__(self, results: QuerySet[Listing], params: SearchParams, scope: Any) -> None:
-        self.results = results
+    def __init__(self, entries: QuerySet[SearchEntry], params: SearchParams) -> None:
+        self.entries = entries
         self.params = params
-        self.scope = (*scope, params.applied_sort)
-
-    def order(self, window: slice) -> list[int]:
-        ordered = untranslated(ranked(self.results, self.params, reasons=False))
-        return list(ordered.values_list("pk", flat=True)[window])
 
     def __getitem__(self, window: slice) -> SimpleLazyObject:
-        """The page, read when first used: not at all when its fragment is cached."""
         return SimpleLazyObject(lambda: self.read(window))
 
     def read(self, window: slice) -> list[Listing]:
-        # The order of a page is the same for every seeker who asks for it.
-        where = (*self.scope, window.start, window.stop)
-        ids = caching.cached("order", where, lambda: self.order(window))
-        # Then the page's listings with all the ranking annotations the reasons read.
-        listings = ranked(for_cards(Listing.objects.filter(pk__in=ids)), self.params)
+        ordered = untranslated(ranked(self.entries, self.params))
+        ids = list(ordered.values_list("pk", flat=True)[window])
+        listings = annotated(for_cards(Listing.objects.filter(pk__in=ids)), self.params)
         by_pk = {listing.pk: listing for listing in listings}
-        # A listing deleted since the order was cached is left out.
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
@@ -672,10 +556,6 @@ class SearchResults:
     flags: dict[str, int]  # results with a sliding scale, a free option, accepting
     suggestion: Suggestion | None
     messages: list[str] = field(default_factory=list)
-    # The filters form, and a page of results, are the same for everyone who runs
-    # this search in a language: the keys of their cached fragments.
-    filters_key: str = ""
-    results_key: str = ""
 
     @property
     def querystring(self) -> str:
@@ -688,7 +568,6 @@ class SearchResults:
 
     radius_choices = RADII
     states = US_STATES
-    cache_timeout = caching.TIMEOUT
 
     @property
     def page_numbers(self) -> list[int | str]:
@@ -700,39 +579,18 @@ class SearchResults:
 def listing_search(*, filters: "ListingFilter", page: str | None) -> SearchResults:
     """The page of listings a search finds, best first, with counts, facets and suggestions."""
     params = filters.params
-    # The changes worth counting when the search finds little (plain Python).
-    candidates = relaxations(params)
-
-    def count() -> tuple[int, dict[str, int], dict[str, dict[str, int]], list[int], int | None]:
-        counter = facets.Counter(params, filters.kinds)
-        few = counter.total < FEW_RESULTS
-        relaxed = counter.count([c.params for c in candidates]) if few else []
-        # A narrow search is ordered among the listings it matches, read by id,
-        # rather than by testing its filters again on every searchable listing.
-        matching = counter.matching if counter.conditions and counter.total <= NARROW else None
-        return counter.total, counter.flags(), counter.facets(), relaxed, matching
-
-    # The counts are the same for every page and order of one search, and for
-    # every seeker who runs it: counted once per generation (directory.caching).
-    # Words are searched in the current language's texts; nothing else depends on it.
-    language = current_language_suffix() if params.q else None
-    scope = (filters.kinds, language, params.pairs(include_sort=False))
-    total, flags, counts, relaxed, matching = caching.cached("counts", scope, count)
-    if matching is None:
-        results = filters.qs
-    else:
-        # Still within the search's scope: the cached ids may be minutes old.
-        results = filters.queryset.filter(pk__in=facets.ids(matching))
-    paginator = CountedPaginator(RankedWindow(results, params, scope), PAGE_SIZE, count=total)
+    counts = count_search(params, filters.kinds)
+    candidates = relaxations(params) if counts.total < FEW_RESULTS else []
+    relaxed = count_relaxed([c.params for c in candidates], filters.kinds)
+    window = RankedWindow(filters.qs, params)
+    paginator = CountedPaginator(window, PAGE_SIZE, count=counts.total)
     current = paginator.get_page(page_number(page))
     return SearchResults(
         params=params,
         page=current,
-        total=total,
-        facets=build_facets(filters, params, counts),
-        flags=flags,
-        suggestion=suggest(params, total, candidates, relaxed),
+        total=counts.total,
+        facets=build_facets(filters.vocabularies, params, counts.facets),
+        flags=counts.flags,
+        suggestion=suggest(params, counts.total, candidates, relaxed),
         messages=list(params.messages),
-        filters_key=caching.key("filters", (filters.kinds, params.pairs())),
-        results_key=caching.key("results", (filters.kinds, params.pairs(), current.number)),
     )

@@ -108,25 +108,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The search's cache (directory/caching.py). In production it is shared by every
-# app server process through the database (`migrate` makes its table): an edit is
-# seen by all of them at once, and each search is counted and rendered once for
-# all of them. On PostgreSQL it has a connection of its own, so its writes never
-# wait on an edit's transaction. Development keeps it in memory.
+# The shared cache: whole search pages for a minute (directory/caching.py) and the
+# rate limits (providers/ratelimit.py). Production keeps it in Redis, shared by
+# every app server, so a limit holds across them; short socket timeouts let a
+# Redis that is down slow a page a little rather than stall it. Development keeps
+# it in memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if not DEBUG and not REDIS_URL:
+    raise ImproperlyConfigured("REDIS_URL must be set when DEBUG is off.")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-        if DEBUG
-        else {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "rooted_cache",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "rooted",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
-if not DEBUG and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["cache"] = {**DATABASES["default"]}
-    DATABASE_ROUTERS = ["directory.caching.CacheRouter"]
+
+# How long a rendered search page is shared, and so how long an edit may take to
+# show in search.
+SEARCH_PAGE_SECONDS = envint("SEARCH_PAGE_SECONDS", 60)
 
 AUTH_USER_MODEL = "providers.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,10 +1,11 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 
 from directory import caching
 from directory.filters import ListingFilter
 from directory.forms import ReportForm
-from directory.selectors import listing_match_reasons, listing_search
+from directory.selectors import listing_match_reasons, listing_search, page_number
 from providers import ratelimit
 from providers.curation import report_create
 from providers.models import Identity, Language, Listing, ListingLanguage
@@ -45,18 +46,18 @@ def community(request: HttpRequest) -> HttpResponse:
 
 
 def search_page(request: HttpRequest, *, community: bool) -> HttpResponse:
-    def page() -> HttpResponse:
-        listings = Listing.objects.searchable()
-        kinds = None
-        if community:
-            listings = listings.community()
-            kinds = [Listing.Kind.COMMUNITY, Listing.Kind.CRISIS_LINE]
-        filters = ListingFilter(request.GET, queryset=listings, kinds=kinds)
-        results = listing_search(filters=filters, page=request.GET.get("page"))
+    kinds = [Listing.Kind.COMMUNITY, Listing.Kind.CRISIS_LINE] if community else None
+    filters = ListingFilter(request.GET, kinds=kinds)
+    page = page_number(request.GET.get("page"))
+
+    def render_page() -> HttpResponse:
+        results = listing_search(filters=filters, page=str(page))
         context = {"search": results, "community": community, "messages": NO_MESSAGES}
         return render(request, "directory/search.html", context)
 
-    return caching.shared_page(request, page)
+    # The same search, however its query string was written, is one cached page.
+    search = (community, get_language(), filters.params.pairs(), page)
+    return caching.shared_page(request, search, render_page)
 
 
 def listing_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -48,6 +48,7 @@ from providers.models import (
     Specialty,
     User,
 )
+from providers.search_index import search_index_remove, search_index_update
 
 admin.site.site_header = gettext_lazy("Rooted curator area")
 admin.site.site_title = gettext_lazy("Rooted curators")
@@ -392,6 +393,17 @@ class ListingAdmin(TabbedTranslationAdmin):
                 actor=request.user,
                 source="curator",
             )
+        search_index_update(listing_ids=[listing.pk])
+
+    # Deleting: out of the search index first, so its counts go with it.
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        search_index_remove(listing_ids=[obj.pk])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        search_index_remove(listing_ids=list(queryset.values_list("pk", flat=True)))
+        super().delete_queryset(request, queryset)
 
     # Curator actions on one listing, and the directory as CSV.
 

@@ -26,6 +26,7 @@ from providers.models import (
     Report,
     User,
 )
+from providers.search_index import search_index_remove_expired, search_index_update
 from providers.selectors import (
     FieldChange,
     changes_as_json,
@@ -155,6 +156,7 @@ def listing_suspend(*, listing: Listing, curator: User, message: str) -> Listing
     listing.status = Listing.Status.SUSPENDED
     listing.full_clean()
     listing.save()
+    search_index_update(listing_ids=[listing.pk])
     listing_event_record(
         listing,
         ListingEvent.Action.SUSPENDED,
@@ -174,6 +176,7 @@ def listing_restore(*, listing: Listing, curator: User, message: str = "") -> Li
     listing.status = Listing.Status.PUBLISHED
     listing.full_clean()
     listing.save()
+    search_index_update(listing_ids=[listing.pk])
     listing_event_record(
         listing, ListingEvent.Action.RESTORED, by=curator, message=message.strip(), source="curator"
     )
@@ -251,10 +254,12 @@ def listings_mark_stale(
 ) -> StaleRun:
     """Record once in each listing's history that it became stale (180 days
     unconfirmed) or left search (365 days), and email the owners of those that left
-    search. `last_confirmed_at` stays the only source of truth; this only records.
+    search. `last_confirmed_at` stays the only source of truth; this records, and
+    takes the listings that left search out of the search index.
     Safe to run repeatedly: a transition already recorded since the listing was last
     confirmed is not recorded again."""
     now = now or timezone.now()
+    search_index_remove_expired(now=now)
     run = StaleRun(stale=[], expired=[])
     for action, listings, found in (
         (ListingEvent.Action.STALE, listings_stale(now=now), run.stale),

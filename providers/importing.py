@@ -42,6 +42,7 @@ from providers.models import (
     User,
 )
 from providers.places import zip_lookup
+from providers.search_index import search_index_update
 from providers.states import STATE_CODES
 
 SEPARATOR = ";"
@@ -87,6 +88,9 @@ TRUE_WORDS = frozenset({"1", "true", "yes", "y"})
 FALSE_WORDS = frozenset({"0", "false", "no", "n"})
 WHOLE_NUMBER_RE = re.compile(r"^\d+$")
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+# Rows written in one transaction (each in a savepoint of its own).
+BATCH = 200
 
 
 def _about_columns() -> dict[str, str]:
@@ -182,7 +186,11 @@ class ImportReport:
 
 
 def import_listings_csv(*, file: TextIO, actor: User | None = None) -> ImportReport:
-    """Create or update one listing per good row, each in its own transaction; report all rows.
+    """Create or update one listing per good row, each all or nothing; report all rows.
+
+    Rows are written BATCH at a time in one transaction, each row in a savepoint of
+    its own (a bad row is rolled back alone), and the batch's listings are brought
+    into the search index before it commits.
 
     Raises ImportFileError, before touching the database, when the file is not UTF-8,
     has no header row or lacks a required column.
@@ -203,14 +211,19 @@ def import_listings_csv(*, file: TextIO, actor: User | None = None) -> ImportRep
 
     vocabularies = _Vocabularies.load()
     report = ImportReport()
-    for line, cells in rows:
-        values = {
-            column: (cells[index].strip() if index < len(cells) else "")
-            for column, index in header.items()
-        }
-        report.rows.append(
-            _import_row(line=line, values=values, vocabularies=vocabularies, actor=actor)
-        )
+    for start in range(0, len(rows), BATCH):
+        with transaction.atomic():
+            written = []
+            for line, cells in rows[start : start + BATCH]:
+                values = {
+                    column: (cells[index].strip() if index < len(cells) else "")
+                    for column, index in header.items()
+                }
+                row = _import_row(line=line, values=values, vocabularies=vocabularies, actor=actor)
+                report.rows.append(row)
+                if row.listing is not None:
+                    written.append(row.listing.pk)
+            search_index_update(listing_ids=written)
     return report
 
 

@@ -502,6 +502,74 @@ class SearchDocument(models.Model):
         return f"{self.listing_id} ({self.language})"
 
 
+class SearchEntry(models.Model):
+    """A listing the public can find, as search reads it: one row per searchable listing.
+
+    Written only by `providers.search_index` from the services that change what
+    the public sees, in the same transaction; a draft or a pending change never
+    has one. The listing's terms (languages, identities, vocabularies, kind,
+    online states, cost and availability flags) are its `SearchTerm` rows.
+    """
+
+    listing = models.OneToOneField(
+        Listing, primary_key=True, on_delete=models.CASCADE, related_name="search_entry"
+    )
+    kind = models.CharField(max_length=20)
+    name = models.CharField(max_length=200)
+    confirmed_at = models.DateTimeField()
+    # What a seeker pays at least: 0 when free, else the sliding-scale floor or lowest fee.
+    lowest_fee = models.PositiveIntegerField(null=True)
+
+    class Meta:
+        indexes = [
+            # The one-year cut-off, and the order of a search that asks for nothing.
+            models.Index(fields=["confirmed_at", "name"], name="search_entry_confirmed_idx"),
+            models.Index(fields=["lowest_fee"], name="search_entry_fee_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SearchTerm(models.Model):
+    """One thing a searchable listing has, as a short code: "speaks:12", "kind:community",
+    "online:CA", "sliding" (see providers.search_index).
+
+    The primary key (term, entry) answers "which listings have any of these
+    terms" from the index alone; `search_term_entry_idx` (entry, term) answers
+    "what do these listings have", which the facet counts group.
+    """
+
+    pk = models.CompositePrimaryKey("term", "entry")
+    term = models.CharField(max_length=40)
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="terms")
+
+    class Meta:
+        indexes = [models.Index(fields=["entry", "term"], name="search_term_entry_idx")]
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class SearchTermPair(models.Model):
+    """How many searchable listings have both terms; with `other` equal to `term`, how
+    many have the term.
+
+    Kept by providers.search_index beside the SearchTerm rows, so the counts beside
+    a search of one term (`lang=es`, `kind=clinician`) or of nothing at all are read,
+    not counted: at 50,000 listings such a search's counts would otherwise group a
+    third of a million term rows.
+    """
+
+    pk = models.CompositePrimaryKey("term", "other")
+    term = models.CharField(max_length=40)
+    other = models.CharField(max_length=40)
+    count = models.IntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.term} & {self.other}: {self.count}"
+
+
 class ListingLanguage(models.Model):
     class Offered(models.TextChoices):
         SPEAKS = "speaks", _("Speaks")

@@ -7,11 +7,15 @@ the cache never holds an address in the clear, and nothing here logs anything.
     if SIGNUP_PER_ADDRESS.hit(email) | SIGNUP_PER_CLIENT.hit(client_key(request)):
         ...  # refuse with HTTP 429
 
-With several app servers the cache must be shared (Redis, Memcached or the
-database cache); with the local-memory cache each process counts on its own.
+With several app servers the cache must be shared: production keeps it in Redis
+(settings, CACHES), whose counters keep the window's own expiry. With the
+local-memory cache each process counts on its own. When the cache does not
+answer, nothing is counted and nothing refused (a warning is logged): a cache
+outage must not lock every provider out.
 """
 
 import ipaddress
+import logging
 import time
 from dataclasses import dataclass
 
@@ -19,6 +23,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,11 @@ class Limit:
 
     def count(self, key: str) -> int:
         """Attempts so far in the current window."""
-        return int(cache.get(self._cache_key(key), 0))
+        try:
+            return int(cache.get(self._cache_key(key), 0))
+        except Exception as error:  # the cache is down: count nothing
+            log.warning("rate limit unavailable: %s", type(error).__name__)
+            return 0
 
     def exceeded(self, key: str) -> bool:
         """True when the key has used up its attempts; counts nothing."""
@@ -45,14 +55,18 @@ class Limit:
     def hit(self, key: str) -> bool:
         """Count one attempt; True when this attempt is over the limit."""
         cache_key = self._cache_key(key)
-        # add() is a no-op when the window already exists, so incr() is atomic on
-        # caches that support it and concurrent requests do not reset the count.
-        cache.add(cache_key, 0, timeout=self.period + 1)
         try:
-            count = cache.incr(cache_key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(cache_key, 1, timeout=self.period + 1)
-            count = 1
+            # add() is a no-op when the window already exists, so incr() is atomic on
+            # caches that support it and concurrent requests do not reset the count.
+            cache.add(cache_key, 0, timeout=self.period + 1)
+            try:
+                count = cache.incr(cache_key)
+            except ValueError:  # expired between add() and incr()
+                cache.set(cache_key, 1, timeout=self.period + 1)
+                count = 1
+        except Exception as error:  # the cache is down: count nothing
+            log.warning("rate limit unavailable: %s", type(error).__name__)
+            return False
         return count > self.attempts
 
 

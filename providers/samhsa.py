@@ -44,7 +44,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from directory import caching
 from providers.models import (
     AgeGroup,
     Approach,
@@ -60,6 +59,7 @@ from providers.models import (
     Specialty,
 )
 from providers.places import zip_lookup
+from providers.search_index import search_index_update
 from providers.states import STATE_CODES
 
 SOURCE = "samhsa-2022"
@@ -363,14 +363,15 @@ def import_samhsa(
     facilities = read_facilities(path, reference, report)
     confirmed_at = confirmed_at or timezone.now()
     with transaction.atomic():
-        _write(facilities, report, publish=publish, confirmed_at=confirmed_at)
-        caching.data_changed()  # bulk writes send no signals
+        written = _write(facilities, report, publish=publish, confirmed_at=confirmed_at)
+        search_index_update(listing_ids=written)
     return report
 
 
 def _write(
     facilities: list[Facility], report: SamhsaReport, *, publish: bool, confirmed_at: datetime
-) -> None:
+) -> list[int]:
+    """Write the facilities; returns the ids of the listings written."""
     existing = dict(Listing.objects.filter(source=SOURCE).values_list("source_id", "pk"))
     taken_slugs = set(
         Listing.objects.exclude(source=SOURCE).exclude(slug="").values_list("slug", flat=True)
@@ -499,6 +500,7 @@ def _write(
     ListingEvent.objects.bulk_create(events, batch_size=BATCH)
     for item in sorted(missing):
         report.notes.append(_("not in the vocabulary, so not recorded: %(item)s") % {"item": item})
+    return [event.listing_id for event in events]
 
 
 def facility_fields(facilities: list[Facility]) -> list[str]:

@@ -38,6 +38,7 @@ from providers.models import (
     ServiceArea,
     User,
 )
+from providers.search_index import search_index_remove, search_index_update
 from providers.selectors import (
     AVAILABILITY_FIELDS,
     COST_FIELDS,
@@ -304,10 +305,13 @@ def _fresh(listing: Listing) -> Listing:
 
 
 def _edited(listing: Listing, by: User, before: dict[str, Any]) -> None:
-    """After a save: withdraw a submitted version from review, and record the edit."""
+    """After a save: withdraw a submitted version from review, record the edit, and
+    keep search current when the public sees the listing itself."""
     changes = _history_changes(before, listing)
     if not changes:
         return
+    if listing.status == Listing.Status.PUBLISHED:
+        search_index_update(listing_ids=[listing.pk])
     if listing.status == Listing.Status.SUBMITTED:
         listing.status = Listing.Status.DRAFT
         listing.save(update_fields=["status", "updated_at"])
@@ -434,6 +438,7 @@ def listing_set_availability(
         target.ages.set(ages)
         target.formats.set(formats)
         if target is listing:
+            search_index_update(listing_ids=[listing.pk])
             changes = _history_changes(before, target)
             if changes:
                 listing_event_record(
@@ -617,6 +622,7 @@ def listing_approve(
     original.last_confirmed_at = now
     original.full_clean()
     original.save()
+    search_index_update(listing_ids=[original.pk])
     listing_event_record(
         original,
         ListingEvent.Action.APPROVED,
@@ -734,6 +740,7 @@ def listing_confirm_current(*, listing: Listing, by: User | None, source: str = 
     listing.full_clean()
     listing.save(update_fields=["last_confirmed_at", "updated_at"])
     Listing.objects.filter(draft_of=listing).update(last_confirmed_at=now)
+    search_index_update(listing_ids=[listing.pk])
     listing_event_record(listing, ListingEvent.Action.CONFIRMED, by=by, source=source)
 
 
@@ -767,6 +774,7 @@ def listing_hide(*, listing: Listing, by: User) -> None:
     if listing.hidden_by_owner_at is None:
         listing.hidden_by_owner_at = timezone.now()
         listing.save(update_fields=["hidden_by_owner_at", "updated_at"])
+        search_index_update(listing_ids=[listing.pk])
         listing_event_record(listing, ListingEvent.Action.HIDDEN, by=by, source="provider")
 
 
@@ -776,6 +784,7 @@ def listing_unhide(*, listing: Listing, by: User) -> None:
     if listing.hidden_by_owner_at is not None:
         listing.hidden_by_owner_at = None
         listing.save(update_fields=["hidden_by_owner_at", "updated_at"])
+        search_index_update(listing_ids=[listing.pk])
         listing_event_record(listing, ListingEvent.Action.SHOWN, by=by, source="provider")
 
 
@@ -783,6 +792,7 @@ def _delete_listing(listing: Listing) -> None:
     versions = [listing, *listing.pending_changes.all()]
     names = {version.photo.name for version in versions if version.photo}
     storage = listing.photo.storage
+    search_index_remove(listing_ids=[listing.pk])
     listing.delete()
     for name in names:
         if not Listing.objects.filter(photo=name).exists():

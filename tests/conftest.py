@@ -10,6 +10,8 @@ def _fast_and_isolated(settings, tmp_path):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Each search computed afresh; tests/directory/test_search_cache.py turns it on.
+    settings.SEARCH_PAGE_SECONDS = 0
     from django.core.cache import cache
     from django.utils import translation
 

@@ -15,6 +15,7 @@ from providers.models import (
     ServiceArea,
     User,
 )
+from providers.search_index import search_index_update
 
 
 class UserFactory(DjangoModelFactory):
@@ -84,12 +85,19 @@ class ListingFactory(DjangoModelFactory):
         for state in states or []:
             ServiceArea.objects.create(listing=self, state=state)
 
+    @factory.post_generation
+    def indexed(self, create: bool, extracted: object, **kwargs: object) -> None:
+        """Last: into the search index, as the services that publish a listing do."""
+        if create:
+            search_index_update(listing_ids=[self.pk])
+
 
 class LocationFactory(DjangoModelFactory):
     """A place in the Mission, San Francisco (ZIP 94110) unless told otherwise."""
 
     class Meta:
         model = Location
+        skip_postgeneration_save = True
 
     listing = factory.SubFactory(ListingFactory)
     address = factory.Sequence(lambda n: f"{n} Valencia St")
@@ -98,6 +106,16 @@ class LocationFactory(DjangoModelFactory):
     postal_code = "94110"
     latitude = 37.7509
     longitude = -122.4153
+
+    @factory.post_generation
+    def indexed(self, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:
+            search_index_update(listing_ids=[self.listing_id])
+
+
+def reindex(*listings: Listing) -> None:
+    """After a test changes listings through the ORM, as a service would."""
+    search_index_update(listing_ids=[listing.pk for listing in listings])
 
 
 # Vocabulary terms. The 0002 migration loads the curated vocabularies; these

@@ -46,6 +46,7 @@ from providers.models import (
     User,
 )
 from providers.places import zip_lookup
+from providers.search_index import search_index_update
 from providers.states import STATE_CODES, US_STATES
 
 JSON = dict[str, Any]
@@ -791,6 +792,7 @@ def _save(
         ServiceArea.objects.bulk_create(
             ServiceArea(listing=listing, state=state) for state in parsed.states
         )
+    search_index_update(listing_ids=[listing.pk])
 
     changes: dict[str, Any] = {
         "hsds_id": service_id,

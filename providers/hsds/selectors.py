@@ -10,9 +10,10 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import F, FloatField, Q, QuerySet, Value
 from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
 from django.http import QueryDict
 from django.utils.dateparse import parse_date, parse_datetime
@@ -20,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from providers.hsds import ids
 from providers.hsds import taxonomy as tx
-from providers.models import Identity, Listing, ListingLanguage, Location
+from providers.models import Identity, Listing, Location
 from providers.places import ascii_digits, zip_lookup
 from providers.states import STATE_CODES
 
@@ -30,8 +31,6 @@ DEFAULT_RADIUS_MILES = 25.0
 MAX_RADIUS_MILES = 500.0
 DEFAULT_PER_PAGE = 25
 MAX_PER_PAGE = 100
-# Insurance term that stands for a sliding scale whose floor is not known (SAMHSA's "SS").
-SLIDING_SCALE_TERM = "sliding-scale-without-insurance"
 LAT_LNG_RE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off", ""})
@@ -49,39 +48,20 @@ class Paging:
 
 @dataclass
 class DirectoryQuery:
-    search: str = ""
+    """HSDS's own filters. Rooted's extensions (`language`, `identity`, `near`, ...)
+    mean what they mean on the search page, which answers them (directory/api.py);
+    `parse_query` only refuses malformed ones."""
+
     taxonomy_term_ids: list[str] = field(default_factory=list)
     taxonomy_ids: list[str] = field(default_factory=list)
     organization_id: str = ""
     modified_after: datetime | None = None
-    # Rooted's extensions, named and meant as on the search page.
-    languages: list[str] = field(default_factory=list)
-    interpreter: bool = False
-    identities: list[str] = field(default_factory=list)
-    experience: list[str] = field(default_factory=list)
-    vocabularies: dict[str, list[str]] = field(default_factory=dict)
-    kinds: list[str] = field(default_factory=list)
+    # service_at_locations: the place itself within `radius_miles` of `near`, or
+    # within `proximity_miles` of `postcode`.
     near: tuple[float, float] | None = None
     radius_miles: float = DEFAULT_RADIUS_MILES
-    online: str = ""
-    sliding: bool = False
-    free: bool = False
-    accepting: bool = False
-    max_fee: int | None = None
-    # service_at_locations: HSDS's own place filter.
     postcode: str = ""
     proximity_miles: float | None = None
-
-
-# Parameter -> Listing many-to-many field whose terms it names by slug.
-VOCABULARY_PARAMETERS = {
-    "specialty": "specialties",
-    "approach": "approaches",
-    "insurance": "insurance",
-    "age": "ages",
-    # The search page calls this `format`; HSDS's own `format` means json or ndjson.
-    "session_format": "formats",
-}
 
 
 def _flag(params: QueryDict, name: str) -> bool:
@@ -173,28 +153,19 @@ def _sanitised(params: QueryDict) -> QueryDict:
 
 
 def parse_query(params: QueryDict) -> DirectoryQuery:
-    """The HSDS parameters and Rooted's extensions; raises QueryError for malformed ones."""
+    """HSDS's parameters; raises QueryError for a malformed one, Rooted's extensions
+    included (their meaning is the search page's)."""
     params = _sanitised(params)
     query = DirectoryQuery(
-        search=params.get("search", params.get("q", "")).strip(),
         taxonomy_term_ids=_values(params, "taxonomy_term_id"),
         taxonomy_ids=_values(params, "taxonomy_id"),
         organization_id=params.get("organization_id", "").strip(),
-        languages=_values(params, "language", "lang"),
-        interpreter=_flag(params, "interpreter"),
-        identities=_values(params, "identity"),
-        experience=_values(params, "experience"),
-        vocabularies={
-            name: values for name in VOCABULARY_PARAMETERS if (values := _values(params, name))
-        },
-        kinds=_values(params, "kind"),
-        online=params.get("online", "").strip().upper(),
-        sliding=_flag(params, "sliding"),
-        free=_flag(params, "free"),
-        accepting=_flag(params, "accepting"),
         postcode=ascii_digits(params.get("postcode", "").strip()),
     )
-    if query.online and query.online not in STATE_CODES:
+    for flag in ("interpreter", "sliding", "free", "accepting"):
+        _flag(params, flag)
+    online = params.get("online", "").strip().upper()
+    if online and online not in STATE_CODES:
         raise QueryError(_("online must be a US state code such as CA."))
     modified_after = str(params.get("modified_after", "")).strip()
     if modified_after:
@@ -205,8 +176,7 @@ def parse_query(params: QueryDict) -> DirectoryQuery:
         radius = _number(params, "radius", minimum=0)
         if radius is not None:
             query.radius_miles = min(radius, MAX_RADIUS_MILES)
-    max_fee = _number(params, "max_fee")
-    query.max_fee = int(max_fee) if max_fee is not None else None
+    _number(params, "max_fee")
     proximity = _number(params, "proximity")
     if proximity is not None:
         query.proximity_miles = min(proximity / METERS_PER_MILE, MAX_RADIUS_MILES)
@@ -304,28 +274,17 @@ def _taxonomy_condition(taxonomy: tx.Taxonomy) -> Q:
     return Q()  # kinds and details: every listing has some
 
 
-def _search_condition(text: str) -> Q:
-    columns = ["name"] + [
-        f"{field_name}_{code.replace('-', '_')}"
-        for field_name in ("about", "approach_text")
-        for code, _name in settings.LANGUAGES
-    ]
-    condition = Q()
-    for word in text.split()[:10]:
-        any_column = Q()
-        for column in columns:
-            any_column |= Q(**{f"{column}__icontains": word})
-        condition &= any_column
-    return condition
-
-
 def listings_matching(
-    query: DirectoryQuery, *, terms: tx.TermIndex | None = None
+    query: DirectoryQuery,
+    *,
+    matching: QuerySet[Any] | None = None,
+    terms: tx.TermIndex | None = None,
 ) -> QuerySet[Listing]:
-    """The public listings (Listing.objects.searchable()) that meet every filter."""
+    """The public listings that meet HSDS's own filters, among `matching` (ids of the
+    listings a search finds: the search page's criteria, directory/criteria.py)."""
     listings = Listing.objects.searchable()
-    if query.search:
-        listings = listings.filter(_search_condition(query.search))
+    if matching is not None:
+        listings = listings.filter(pk__in=matching)
     if query.taxonomy_term_ids or query.taxonomy_ids:
         index = terms or tx.TermIndex()
         for term_id in query.taxonomy_term_ids:
@@ -341,59 +300,16 @@ def listings_matching(
         listings = listings.filter(
             Q(updated_at__gte=query.modified_after) | Q(last_confirmed_at__gte=query.modified_after)
         )
-    if query.languages:
-        offered = [ListingLanguage.Offered.SPEAKS]
-        if query.interpreter:
-            offered.append(ListingLanguage.Offered.INTERPRETER)
-        listings = listings.filter(
-            _having(
-                Q(
-                    listing_languages__language__code__in=query.languages,
-                    listing_languages__offered__in=offered,
-                )
-            )
-        )
-    if query.identities:
-        listings = listings.filter(_having(Q(identifies_as__slug__in=query.identities)))
-    if query.experience:
-        listings = listings.filter(_having(Q(experienced_with__slug__in=query.experience)))
-    for parameter, slugs in query.vocabularies.items():
-        listings = listings.filter(
-            _having(Q(**{f"{VOCABULARY_PARAMETERS[parameter]}__slug__in": slugs}))
-        )
-    if query.kinds:
-        listings = listings.filter(Q(kind__in=query.kinds) | Q(community_type__in=query.kinds))
-    if query.online:
-        listings = listings.filter(
-            _having(Q(service_areas__state=query.online)), Q(video=True) | Q(phone_sessions=True)
-        )
-    if query.sliding:
-        listings = listings.filter(
-            Q(sliding_scale_min__isnull=False) | _having(Q(insurance__slug=SLIDING_SCALE_TERM))
-        )
-    if query.free:
-        listings = listings.filter(free=True)
-    if query.max_fee is not None:
-        listings = listings.filter(
-            Q(free=True) | Q(sliding_scale_min__lte=query.max_fee) | Q(fee_min__lte=query.max_fee)
-        )
-    if query.accepting:
-        listings = listings.filter(accepting_new_clients=True)
-    if query.near:
-        lat, lng = query.near
-        nearby = places_within(
-            Location.objects.filter(listing=OuterRef("pk")), lat, lng, query.radius_miles
-        )
-        closest = nearby.order_by("distance").values("distance")[:1]  # type: ignore[misc]
-        listings = listings.filter(Exists(nearby)).annotate(distance=Subquery(closest))
-        return listings.order_by("distance", "name", "pk")  # type: ignore[misc]
     return listings.order_by("name", "pk")
 
 
-def places_matching(query: DirectoryQuery) -> QuerySet[Location]:
-    """Places of the public listings that meet every filter; near and postcode test the place."""
+def places_matching(
+    query: DirectoryQuery, *, matching: QuerySet[Any] | None = None
+) -> QuerySet[Location]:
+    """Places of the public listings that meet every filter (`matching`: the search's
+    listings, found without a place); near and postcode test the place itself."""
     places = Location.objects.filter(
-        listing__in=listings_matching(_without_place(query)).values("pk")
+        listing__in=listings_matching(query, matching=matching).values("pk")
     )
     origin, miles = query.near, query.radius_miles
     if query.postcode:
@@ -412,9 +328,3 @@ def places_matching(query: DirectoryQuery) -> QuerySet[Location]:
     else:
         places = places.order_by("listing__name", "listing_id", "pk")
     return places
-
-
-def _without_place(query: DirectoryQuery) -> DirectoryQuery:
-    copy = DirectoryQuery(**{**query.__dict__})
-    copy.near = None
-    return copy

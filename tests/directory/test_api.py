@@ -11,7 +11,7 @@ from providers.hsds import ids
 from providers.hsds import taxonomy as tx
 from providers.hsds.schemas import validator
 from providers.models import Insurance, Listing, Specialty
-from tests.factories import ListingFactory, LocationFactory, UserFactory
+from tests.factories import ListingFactory, LocationFactory, UserFactory, reindex
 
 pytestmark = pytest.mark.django_db
 
@@ -308,7 +308,12 @@ def test_hsds_filters(client, world):
 def test_a_sliding_scale_without_a_known_floor_counts_as_a_sliding_scale(client):
     listing = ListingFactory(name="Clinic")
     listing.insurance.set(Insurance.objects.filter(slug="sliding-scale-without-insurance"))
+    reindex(listing)
+
     assert _names(client, "sliding=true") == {"Clinic"}
+    page = client.get("/en/search/?sliding=1").content.decode()
+    assert 'data-listing="clinic"' in page
+    assert "Sliding scale" in page
 
 
 def test_taxonomies_publish_rooteds_vocabularies(client):

@@ -80,6 +80,7 @@ print(url, response.status_code, response.headers.get("Content-Encoding"),
         SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="testserver",
         SECURE_SSL_REDIRECT="0",
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
     assert result.returncode == 0, result.stderr
     url, status, encoding, cache_control = result.stdout.splitlines()[-1].split(maxsplit=3)

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from directory.filters import bounding_box, great_circle_miles
+from directory.criteria import bounding_box, great_circle_miles
 from directory.selectors import miles_between
 from providers.models import Location
 from tests.directory.test_search_support import north_of, search, zip_centre

@@ -5,7 +5,7 @@ from django.db import connection
 
 from providers.models import AgeGroup, Approach, Format, Insurance, Listing, Specialty
 from tests.directory.test_search_support import search
-from tests.factories import ListingFactory
+from tests.factories import ListingFactory, reindex
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +47,7 @@ def test_insurance_finds_listings_that_accept_it(client):
     medicaid.insurance.set(Insurance.objects.filter(slug="medicaid"))
     medicare = ListingFactory(name="Takes Medicare")
     medicare.insurance.set(Insurance.objects.filter(slug="medicare"))
+    reindex(medicaid, medicare)
     ListingFactory(name="Cash Only", fee_min=90)
 
     page = search(client, insurance="medicaid")
@@ -64,6 +65,7 @@ def test_specialty_approach_age_and_format_filter_and_explain(client):
     match.formats.set(Format.objects.filter(slug="group"))
     partial = ListingFactory(name="Partial")
     partial.specialties.set(Specialty.objects.filter(slug="racial-trauma"))
+    reindex(match, partial)
 
     page = search(client, specialty="racial-trauma", approach="emdr", age="teens", format="group")
 
@@ -148,21 +150,15 @@ def test_free_text_finds_the_beginning_of_a_word_and_chinese_within_a_sentence(c
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="search documents are PostgreSQL's")
-def test_words_written_in_bulk_are_found_once_the_search_forgets(client):
-    from directory import caching
-
+def test_words_written_in_bulk_are_found_at_once(client):
     ListingFactory(name="Maya", about="Grief support.")
     assert search(client, q="drumming").listings == []
 
-    # A bulk update sends no signals; the database keeps the words in step, and
-    # the writer (like the importers) tells the search to forget what it counted.
+    # A bulk update calls no service; the database's triggers keep the words in step.
     Listing.objects.filter(name="Maya").update(about_en="Drumming circles for grief.")
-    caching.forget()
 
     assert search(client, q="drumming").listings == ["maya"]
     Listing.objects.filter(name="Maya").update(name="Maya Drumming", about_en="")
-    caching.forget()
     assert search(client, q="drumming").listings == ["maya"]
     Listing.objects.filter(name="Maya Drumming").update(name="Maya")
-    caching.forget()
     assert search(client, q="drumming").listings == []

@@ -42,13 +42,13 @@ def test_each_language_prefix_renders_the_community_page(client, prefix):
 
 
 def test_confirmed_month_is_in_the_page_language(client):
-    ListingFactory(name="Fresh", speaks=["es"])
+    fresh = ListingFactory(name="Fresh", speaks=["es"])
 
     english = search(client, "/en/search/", lang="es").reasons["fresh"][-1]
     with translation.override("es"):
-        from django.utils import formats, timezone
+        from django.utils import formats
 
-        month = formats.date_format(timezone.now(), "F").lower()
+        month = formats.date_format(fresh.last_confirmed_at, "F").lower()
 
     spanish = search(client, "/es/search/", lang="es").reasons["fresh"][-1]
     assert english.startswith("Confirmed current")

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from providers.models import AgeGroup, Approach, Format, Insurance, Specialty
-from tests.factories import ListingFactory, LocationFactory
+from tests.factories import ListingFactory, LocationFactory, reindex
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +40,7 @@ def rich_listing(index):
     listing.formats.set(Format.objects.filter(slug__in=["individual", "group"]))
     LocationFactory(listing=listing)
     LocationFactory(listing=listing, latitude=37.80, longitude=-122.27, city="Oakland")
+    reindex(listing)
     return listing
 
 

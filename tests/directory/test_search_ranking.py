@@ -6,9 +6,10 @@ import pytest
 from django.http import QueryDict
 from django.utils import timezone
 
+from directory.criteria import match_preferences
 from directory.filters import ListingFilter
-from directory.selectors import match_preferences, match_reasons, ranked
-from providers.models import Listing
+from directory.selectors import annotated, match_reasons, ranked
+from providers.models import Listing, SearchEntry
 from tests.directory.test_search_support import search
 from tests.factories import ListingFactory
 
@@ -146,12 +147,12 @@ def test_match_preferences_score_each_request_on_its_own(settings):
     params = ListingFilter(QueryDict("lang=vi&interpreter=1&experience=southeast-asian")).params
 
     scores = {
-        listing.slug: listing.match_score
-        for listing in ranked(Listing.objects.filter(pk__in=[speaker.pk, helper.pk]), params)
+        entry.name: entry.match_score
+        for entry in ranked(SearchEntry.objects.filter(pk__in=[speaker.pk, helper.pk]), params)
     }
 
     assert len(match_preferences(params)) == 2
-    assert scores == {"speaker": 4, "helper": 2}
+    assert scores == {"Speaker": 4, "Helper": 2}
 
 
 def test_match_reasons_read_the_ranking_annotations():
@@ -165,9 +166,9 @@ def test_match_reasons_read_the_ranking_annotations():
     )
     params = ListingFilter(QueryDict("lang=ar&identity=muslim&free=1&online=MI")).params
 
-    annotated = ranked(Listing.objects.filter(pk=listing.pk), params).get()
+    found = annotated(Listing.objects.filter(pk=listing.pk), params).get()
 
-    assert match_reasons(annotated, params)[:4] == [
+    assert match_reasons(found, params)[:4] == [
         "Speaks Arabic",
         "Identifies as Muslim",
         "Free option",

@@ -3,8 +3,9 @@
 import pytest
 from django.http import QueryDict
 
+from directory.criteria import Relaxation, relaxations
 from directory.filters import ListingFilter
-from directory.selectors import Relaxation, relaxations, suggest
+from directory.selectors import suggest
 from tests.directory.test_search_support import north_of, read, search, zip_centre
 from tests.factories import ListingFactory, LocationFactory
 
@@ -117,9 +118,9 @@ def test_relaxations_keep_what_was_asked_before_dropping_filters():
         ("radius", ""),
         ("radius", ""),
         ("online", ""),
-        ("drop", "place"),
-        ("drop", "lang"),
-        ("drop", "free"),
+        ("drop", "Within 10 miles of 94607"),
+        ("drop", "Language: Korean"),
+        ("drop", "Free option"),
     ]
     assert [r.params.radius for r in found if r.kind == "radius"] == [25, 50, 100]
     assert found[4].params.online == "CA"

@@ -20,7 +20,6 @@ from django.db import connection, models, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from directory import caching
 from providers import demo_data as data
 from providers.models import (
     AgeGroup,
@@ -38,6 +37,7 @@ from providers.models import (
     Specialty,
 )
 from providers.places import zip_lookup
+from providers.search_index import search_index_remove, search_index_update
 from providers.states import US_STATES
 
 SEED = 20240611
@@ -938,9 +938,10 @@ def _bulk_create_m2m(
 
 
 def remove_demo() -> int:
-    count = demo_listings().count()
-    demo_listings().delete()
-    return count
+    ids = list(demo_listings().values_list("pk", flat=True))
+    search_index_remove(listing_ids=ids)
+    Listing.objects.filter(pk__in=ids).delete()
+    return len(ids)
 
 
 def write_demo(
@@ -1025,7 +1026,7 @@ def write_demo(
         ],
         batch_size=1000,
     )
-    caching.data_changed()  # bulk writes send no signals
+    search_index_update(listing_ids=[listing.pk for listing in listings])
     return len(listings), removed, skipped
 
 

@@ -1,0 +1,229 @@
+"""The search index: which listings the public can find, and what each one has.
+
+A searchable listing (published, confirmed within the year, not hidden by its
+owner) has one `SearchEntry` row and a `SearchTerm` row for each thing a search
+can ask for; `SearchTermPair` counts the listings that have each two terms.
+Search filters, ranks and counts on these rows alone (directory/criteria.py,
+directory/selectors.py); the words are matched on the listing's
+`SearchDocument`s, written by PostgreSQL triggers (migration 0007).
+
+The services that change what the public sees call `search_index_update` with
+the listings they changed, inside their own transaction: approving, self-service
+changes, hiding, suspending, restoring, confirming, deleting, the importers and
+the demo seed. The work is proportional to those listings, never to the
+directory; drafts and pending changes are never indexed. Listings that pass a
+year unconfirmed leave the index when `mark_stale` next runs (hourly: README).
+Renaming a vocabulary term changes nothing here: terms are held by id.
+
+Term codes, by what a search asks for:
+
+    speaks:<language id>     the provider speaks it
+    language:<language id>   speaks it, or offers an interpreter for it
+    identity:<identity id>   identifies as
+    experience:<identity id> experienced with, or identifies as
+    specialty:, approach:, insurance:, age:, format: <term id>
+    kind:<kind>              clinician, practice, community, crisis-line
+    online:<state>           sees clients there by video or phone
+    sliding, free, accepting cost and availability flags
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+from itertools import product
+from typing import Any
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from providers.models import (
+    HIDDEN_AFTER,
+    Listing,
+    ListingLanguage,
+    SearchEntry,
+    SearchTerm,
+    SearchTermPair,
+    ServiceArea,
+)
+
+# SAMHSA's "SS": a sliding scale whose floor is not known, recorded as insurance.
+SLIDING_SCALE_INSURANCE = "sliding-scale-without-insurance"
+# Many-to-many field of Listing -> the code prefix of its terms, and their column.
+VOCABULARY_CODES = {
+    "identifies_as": ("identity", "identity_id"),
+    "experienced_with": ("experience", "identity_id"),
+    "specialties": ("specialty", "specialty_id"),
+    "approaches": ("approach", "approach_id"),
+    "insurance": ("insurance", "insurance_id"),
+    "ages": ("age", "agegroup_id"),
+    "formats": ("format", "format_id"),
+}
+FLAGS = ("sliding", "free", "accepting")
+# Listings indexed per round of queries when many change at once (imports, seeds).
+CHUNK = 2_000
+# Pair counts written per statement (three parameters each, within SQLite's limits).
+PAIR_BATCH = 300
+
+
+def searchable(now: datetime | None = None) -> dict[str, object]:
+    """The filter of Listing.objects.searchable(), as keyword arguments."""
+    cutoff = (now or timezone.now()) - HIDDEN_AFTER
+    return {
+        "status": Listing.Status.PUBLISHED,
+        "last_confirmed_at__gte": cutoff,
+        "hidden_by_owner_at__isnull": True,
+    }
+
+
+def listing_terms(listing_ids: list[int]) -> dict[int, set[str]]:
+    """Every term code of these listings, from their languages, places and vocabularies."""
+    terms: dict[int, set[str]] = defaultdict(set)
+    languages = ListingLanguage.objects.filter(listing_id__in=listing_ids).values_list(
+        "listing_id", "language_id", "offered"
+    )
+    for listing_id, language_id, offered in languages:
+        terms[listing_id].add(f"language:{language_id}")
+        if offered == ListingLanguage.Offered.SPEAKS:
+            terms[listing_id].add(f"speaks:{language_id}")
+    for field, (prefix, column) in VOCABULARY_CODES.items():
+        through: Any = getattr(Listing, field).through
+        links = through.objects.filter(listing_id__in=listing_ids)
+        for listing_id, term_id in links.values_list("listing_id", column):
+            terms[listing_id].add(f"{prefix}:{term_id}")
+    insurance: Any = Listing.insurance.through
+    sliding_insurance = insurance.objects.filter(
+        listing_id__in=listing_ids, insurance__slug=SLIDING_SCALE_INSURANCE
+    )
+    for listing_id in sliding_insurance.values_list("listing_id", flat=True):
+        terms[listing_id].add("sliding")
+    for listing_id, state in ServiceArea.objects.filter(listing_id__in=listing_ids).values_list(
+        "listing_id", "state"
+    ):
+        terms[listing_id].add(f"online:{state}")
+    return terms
+
+
+def _entries(listing_ids: list[int], now: datetime) -> tuple[list[SearchEntry], list[SearchTerm]]:
+    found_rows = Listing.objects.filter(pk__in=listing_ids, **searchable(now)).values_list(
+        "pk",
+        "kind",
+        "name",
+        "last_confirmed_at",
+        "fee_min",
+        "sliding_scale_min",
+        "free",
+        "accepting_new_clients",
+        "video",
+        "phone_sessions",
+    )
+    rows = list(found_rows)
+    found = listing_terms([row[0] for row in rows])
+    entries, terms = [], []
+    for pk, kind, name, confirmed, fee_min, sliding_min, free, accepting, video, phone in rows:
+        codes = found.get(pk, set())
+        # Identifying as part of a community is also knowing it from within.
+        codes |= {f"experience:{code[9:]}" for code in codes if code.startswith("identity:")}
+        if not (video or phone):
+            codes = {code for code in codes if not code.startswith("online:")}
+        codes.add(f"kind:{kind}")
+        flags = (sliding_min is not None or "sliding" in codes, free, accepting)
+        codes |= {flag for flag, has in zip(FLAGS, flags, strict=True) if has}
+        prices = [price for price in (sliding_min, fee_min) if price is not None]
+        lowest = 0 if free else min(prices, default=None)
+        assert confirmed is not None  # searchable(): confirmed within the year
+        entries.append(
+            SearchEntry(
+                listing_id=pk, kind=kind, name=name, confirmed_at=confirmed, lowest_fee=lowest
+            )
+        )
+        terms += [SearchTerm(entry_id=pk, term=code) for code in sorted(codes)]
+    return entries, terms
+
+
+def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = None) -> None:
+    """The search index holds these listings exactly as the public may now find them
+    (or not at all); call inside the transaction that changed them."""
+    ids = sorted(set(listing_ids))
+    now = now or timezone.now()
+    with transaction.atomic():
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            entries, terms = _entries(chunk, now)
+            before: dict[int, set[str]] = defaultdict(set)
+            terms_before = SearchTerm.objects.filter(entry_id__in=chunk)
+            for entry_id, term in terms_before.values_list("entry_id", "term"):
+                before[entry_id].add(term)
+            after: dict[int, set[str]] = defaultdict(set)
+            for term in terms:
+                after[term.entry_id].add(term.term)
+            SearchTerm.objects.filter(entry_id__in=chunk).delete()
+            kept = {entry.listing_id for entry in entries}
+            SearchEntry.objects.filter(pk__in=set(chunk) - kept).delete()
+            SearchEntry.objects.bulk_create(
+                entries,
+                update_conflicts=True,
+                unique_fields=["listing"],
+                update_fields=["kind", "name", "confirmed_at", "lowest_fee"],
+            )
+            SearchTerm.objects.bulk_create(terms, batch_size=5_000)
+            _count_pairs(before, after)
+
+
+def search_index_remove(*, listing_ids: Iterable[int]) -> None:
+    """Take these listings out of the search index, before they are deleted (a
+    cascade would leave their pair counts behind)."""
+    ids = sorted(set(listing_ids))
+    with transaction.atomic():
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            before: dict[int, set[str]] = defaultdict(set)
+            terms = SearchTerm.objects.filter(entry_id__in=chunk)
+            for entry_id, term in terms.values_list("entry_id", "term"):
+                before[entry_id].add(term)
+            SearchEntry.objects.filter(pk__in=chunk).delete()
+            _count_pairs(before, {})
+
+
+def _count_pairs(before: dict[int, set[str]], after: dict[int, set[str]]) -> None:
+    """Move the pair counts from what the listings had to what they have now."""
+    change: Counter[tuple[str, str]] = Counter()
+    for listing_id in before.keys() | after.keys():
+        old, new = before.get(listing_id, set()), after.get(listing_id, set())
+        if old == new:
+            continue
+        change.update(product(new, new))
+        change.subtract(product(old, old))
+    rows = sorted((pair, count) for pair, count in change.items() if count)
+    # One statement a batch, the same on SQLite and PostgreSQL; in key order, so two
+    # edits at once take the rows' locks in the same order.
+    table = SearchTermPair._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), PAIR_BATCH):
+            batch = rows[start : start + PAIR_BATCH]
+            values = ", ".join(["(%s, %s, %s)"] * len(batch))
+            cursor.execute(
+                f"INSERT INTO {table} (term, other, count) VALUES {values} "
+                "ON CONFLICT (term, other) DO UPDATE SET count = "
+                f"{table}.count + excluded.count",
+                [value for (term, other), count in batch for value in (term, other, count)],
+            )
+
+
+def search_index_rebuild() -> None:
+    """Index every listing afresh (after a migration, or a bulk load that bypassed the
+    services)."""
+    with transaction.atomic():
+        SearchTermPair.objects.all().delete()
+        SearchTerm.objects.all().delete()
+        SearchEntry.objects.all().delete()
+        ids = Listing.objects.filter(**searchable()).values_list("pk", flat=True)
+        search_index_update(listing_ids=list(ids))
+
+
+def search_index_remove_expired(*, now: datetime | None = None) -> int:
+    """Take out the listings not confirmed for a year; returns how many left."""
+    now = now or timezone.now()
+    expired = SearchEntry.objects.filter(confirmed_at__lt=now - HIDDEN_AFTER)
+    expired_ids = list(expired.values_list("pk", flat=True))
+    search_index_update(listing_ids=expired_ids, now=now)
+    return len(expired_ids)

@@ -1,0 +1,228 @@
+"""The search index (providers.search_index): every change the public could notice
+shows on the next search, and nothing else touches it."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from providers import curation, services
+from providers.models import AgeGroup, Format, Language, Listing, SearchEntry
+from providers.search_index import search_index_update
+from tests.directory.test_search_support import search
+from tests.factories import (
+    DraftListingFactory,
+    ListingFactory,
+    OwnedListingFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_published_listing_is_found_at_once(client):
+    curator = UserFactory(is_staff=True, is_superuser=True)
+    ListingFactory(name="Anh Tran", speaks=["vi"])
+    assert search(client, lang="vi").listings == ["anh-tran"]
+    submitted = DraftListingFactory(
+        name="Bao Le", slug="bao-le", status=Listing.Status.SUBMITTED, speaks=["vi"]
+    )
+
+    services.listing_approve(listing=submitted, curator=curator)
+
+    page = search(client, lang="vi")
+    assert page.listings == ["anh-tran", "bao-le"]
+    assert page.total == 2
+
+
+def test_a_hidden_listing_leaves_at_once(client):
+    owner = UserFactory()
+    listing = OwnedListingFactory(name="Anh Tran", speaks=["vi"], owners=[owner])
+    assert search(client, lang="vi").total == 1
+
+    services.listing_hide(listing=listing, by=owner)
+
+    assert search(client, lang="vi").total == 0
+
+
+def test_self_service_availability_changes_the_counts_at_once(client):
+    owner = UserFactory()
+    listing = OwnedListingFactory(name="Anh Tran", accepting_new_clients=False, owners=[owner])
+    assert 'name="accepting" value="1"' in client.get("/en/search/").content.decode()
+    assert search(client, accepting="1").total == 0
+
+    services.listing_set_availability(
+        listing=listing,
+        by=owner,
+        accepting_new_clients=True,
+        in_person=True,
+        video=False,
+        phone_sessions=False,
+        ages=AgeGroup.objects.none(),
+        formats=Format.objects.none(),
+    )
+
+    assert search(client, accepting="1").listings == ["anh-tran"]
+
+
+def test_a_renamed_language_shows_its_new_name_at_once(client):
+    ListingFactory(name="Anh Tran", speaks=["vi"])
+    assert ">vietnamita<" in client.get("/es/search/").content.decode()
+    vietnamese = Language.objects.get(code="vi")
+    vietnamese.name_es = "Idioma vietnamita"
+    vietnamese.save()
+
+    assert "Idioma vietnamita" in client.get("/es/search/").content.decode()
+
+
+def test_a_bulk_load_is_found_at_once(client):
+    assert search(client).total == 0
+    call_command("seed_demo", verbosity=0)
+    assert search(client).total > 500
+
+
+def test_words_are_searched_in_each_language_separately(client):
+    ListingFactory(name="Lin Wei", about_en="Support after a loss.", about_es="Apoyo en el duelo.")
+    assert search(client, "/es/search/", q="duelo").listings == ["lin-wei"]
+    assert search(client, "/en/search/", q="duelo").listings == []
+
+
+def test_a_suspended_listing_leaves_and_a_restored_one_returns(client):
+    curator = UserFactory(is_staff=True, is_superuser=True)
+    listing = ListingFactory(name="Anh Tran", speaks=["vi"])
+
+    curation.listing_suspend(listing=listing, curator=curator, message="Complaint under review.")
+    assert search(client, lang="vi").total == 0
+    curation.listing_restore(listing=listing, curator=curator)
+    assert search(client, lang="vi").listings == ["anh-tran"]
+
+
+def test_confirming_brings_back_a_listing_that_left_search_for_age(client):
+    owner = UserFactory()
+    listing = OwnedListingFactory(name="Anh Tran", speaks=["vi"], owners=[owner], hidden=True)
+    assert search(client, lang="vi").total == 0
+
+    services.listing_confirm_current(listing=listing, by=owner)
+
+    assert search(client, lang="vi").listings == ["anh-tran"]
+
+
+def test_a_listing_a_year_unconfirmed_leaves_search_when_mark_stale_runs(client):
+    listing = ListingFactory(name="Anh Tran", speaks=["vi"])
+    a_year_ago = timezone.now() - timedelta(days=366)
+    # As if confirmed a year and a day ago.
+    Listing.objects.filter(pk=listing.pk).update(last_confirmed_at=a_year_ago)
+    SearchEntry.objects.filter(pk=listing.pk).update(confirmed_at=a_year_ago)
+    assert search(client, lang="vi").total == 1  # until the hourly job runs
+
+    call_command("mark_stale", verbosity=0)
+
+    assert not SearchEntry.objects.filter(pk=listing.pk).exists()
+    page = search(client, lang="vi")
+    assert page.total == 0
+    assert "(1)" not in client.get("/en/search/").content.decode()
+
+
+def test_a_pending_change_touches_nothing_public_until_approved(client):
+    curator = UserFactory(is_staff=True, is_superuser=True)
+    owner = UserFactory()
+    listing = OwnedListingFactory(
+        name="Anh Tran",
+        speaks=["vi"],
+        owners=[owner],
+        phone="555-0100",
+        in_person=False,
+        video=True,
+        online_states=["CA"],
+    )
+    change = services.listing_working_copy(listing=listing, by=owner)
+    services.listing_set_languages(
+        listing=change, by=owner, speaks=Language.objects.filter(code="ko"), interpreter=[]
+    )
+    services.listing_submit(listing=change, by=owner)
+
+    assert search(client, lang="vi").listings == ["anh-tran"]
+    assert search(client, lang="ko").total == 0
+    assert SearchEntry.objects.count() == 1
+
+    services.listing_approve(listing=change, curator=curator)
+
+    assert search(client, lang="ko").listings == ["anh-tran"]
+    assert search(client, lang="vi").total == 0
+
+
+def test_a_draft_is_never_indexed(client):
+    DraftListingFactory(name="Bao Le", speaks=["vi"])
+
+    assert SearchEntry.objects.count() == 0
+    assert search(client, lang="vi").total == 0
+
+
+def test_a_deleted_listing_leaves_search(client):
+    owner = UserFactory()
+    listing = OwnedListingFactory(name="Anh Tran", speaks=["vi"], owners=[owner])
+
+    services.listing_delete(listing=listing, by=owner)
+
+    assert search(client, lang="vi").total == 0
+    assert SearchEntry.objects.count() == 0
+
+
+def test_the_work_of_an_edit_does_not_grow_with_the_directory():
+    """Keeping the index current costs the same few queries whatever the directory's size."""
+
+    def queries_to_update(listing):
+        with CaptureQueriesContext(connection) as captured:
+            search_index_update(listing_ids=[listing.pk])
+        return len(captured.captured_queries)
+
+    first = ListingFactory(name="First", speaks=["vi", "es"], online_states=["CA"], video=True)
+    alone = queries_to_update(first)
+    for n in range(30):
+        ListingFactory(name=f"Listing {n}", speaks=["vi", "es"], online_states=["CA"], video=True)
+
+    assert queries_to_update(first) == alone <= 20
+
+
+def test_counts_beside_each_choice_stay_true_through_edits(client):
+    """The count beside a choice is the number of listings shown on choosing it,
+    after listings are published, changed, hidden, suspended and deleted."""
+    curator = UserFactory(is_staff=True, is_superuser=True)
+    owner = UserFactory()
+    anh = OwnedListingFactory(name="Anh Tran", speaks=["vi", "en"], owners=[owner])
+    bao = OwnedListingFactory(name="Bao Le", speaks=["vi"], owners=[owner], free=True)
+    chi = OwnedListingFactory(name="Chi Do", speaks=["ko", "vi"], owners=[owner])
+    dee = OwnedListingFactory(name="Dee Ray", speaks=["es"], owners=[owner])
+    services.listing_hide(listing=bao, by=owner)
+    services.listing_set_availability(
+        listing=chi,
+        by=owner,
+        accepting_new_clients=False,
+        in_person=True,
+        video=False,
+        phone_sessions=False,
+        ages=AgeGroup.objects.filter(slug="teens"),
+        formats=Format.objects.none(),
+    )
+    curation.listing_suspend(listing=dee, curator=curator, message="Checking a report.")
+    services.listing_delete(listing=anh, by=owner)
+    services.listing_unhide(listing=bao, by=owner)
+
+    page = client.get("/en/search/").content.decode()
+    for choice, query in (
+        ("filter-lang-vi", {"lang": "vi"}),
+        ("filter-lang-ko", {"lang": "ko"}),
+        ("filter-age-teens", {"age": "teens"}),
+        ("filter-free", {"free": "1"}),
+        ("filter-accepting", {"accepting": "1"}),
+    ):
+        found = search(client, **query)
+        assert f'for="{choice}">' in page
+        label = page.split(f'for="{choice}">', 1)[1].split("</label>", 1)[0]
+        assert f"({len(found.listings)})" in label, (choice, label)
+        assert found.total == len(found.listings)
+    assert search(client).total == 2
+    assert search(client, lang="es").total == 0
