@@ -39,12 +39,15 @@ messages: venv
 ci:
 	bash .ci/run
 
-# Performance (README, Performance): build a 50,000-listing PostgreSQL database,
-# then time the search mix in process; bench-load serves it with gunicorn and
-# drives it with wrk (apt-get install wrk). BENCH_PG names the server.
+# Performance (README, Performance): build the 50,000- and 200,000-listing
+# PostgreSQL databases, time the importers, then searches nobody ran before
+# (with edits between); bench-load serves the 50,000 with gunicorn and drives it
+# with wrk (apt-get install wrk). BENCH_PG names the server; Redis on 127.0.0.1.
 bench: venv
 	$(BIN)/python -m bench.seed
-	$(BIN)/python -m bench.run
+	BENCH_DATABASE=rooted_bench_200k $(BIN)/python -m bench.seed --listings 200000
+	$(BIN)/python -m bench.imports
+	$(BIN)/python -m bench.run --compare rooted_bench_200k
 
 bench-load: venv
 	$(BIN)/python -m bench.load

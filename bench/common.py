@@ -16,6 +16,18 @@ NAME = os.environ.get("BENCH_DATABASE", "rooted_bench")
 DATABASE_URL = f"{SERVER}/{NAME}"
 
 
+def recreate_database(name: str) -> None:
+    """Drop and create a bench database (never call it with any other name)."""
+    import psycopg2
+
+    admin = psycopg2.connect(f"{SERVER}/postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+
+
 def production_env() -> dict[str, str]:
     """Settings as in production (DEBUG off, manifest static files), against the bench DB.
 

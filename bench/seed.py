@@ -26,16 +26,6 @@ import psycopg2
 from bench import common
 
 
-def recreate_database() -> None:
-    """Drop and create the bench database (never any other)."""
-    admin = psycopg2.connect(f"{common.SERVER}/postgres")
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{common.NAME}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{common.NAME}"')
-    admin.close()
-
-
 def migrate() -> None:
     """The tables, the shared cache's table among them (production settings)."""
     env = {**os.environ, **common.production_env()}
@@ -111,7 +101,7 @@ def main() -> None:
     parser.add_argument("--listings", type=int, default=50_000)
     args = parser.parse_args()
     started = time.monotonic()
-    recreate_database()
+    common.recreate_database(common.NAME)
     migrate()
     print(f"created and migrated {common.NAME} in {time.monotonic() - started:.1f}s", flush=True)
     common.setup_django()

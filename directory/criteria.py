@@ -50,14 +50,12 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.expressions import Combinable
-from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
 from django.utils import formats
 from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from directory.templatetags.rooted import money
-from providers.models import Listing, Location, SearchDocument, SearchEntry, SearchTerm
+from providers.models import Listing, Location, SearchDocument, SearchTerm
 from providers.places import Place
 from providers.states import US_STATES
 
@@ -290,7 +288,7 @@ class VocabularyCriterion(Criterion):
         if self.reason is None:
             return []
         return [
-            str(self.reason) % {"name": term.label}
+            str(self.reason) % {"name": term.label, "identity": term.label}
             for term in params.terms(self.param)
             if points(listing, self.param, term.id)
         ]
@@ -422,7 +420,7 @@ class MaxFeeCriterion(Criterion):
         return params.max_fee is not None
 
     def condition(self, params: SearchParams) -> Q:
-        return Q(pk__in=SearchEntry.objects.filter(lowest_fee__lte=params.max_fee).values("pk"))
+        return Q(lowest_fee__lte=params.max_fee)
 
     def reasons(self, listing: Listing, params: SearchParams) -> list[str]:
         return cost_reasons(listing, max_fee=params.max_fee)
@@ -526,7 +524,7 @@ CRITERIA: tuple[Criterion, ...] = (
     VocabularyCriterion(
         "identity",
         describe=gettext_lazy("Identifies as %(values)s"),
-        reason=gettext_lazy("Identifies as %(name)s"),
+        reason=gettext_lazy("Identifies as %(identity)s"),
     ),
     ExperienceCriterion("experience", describe=gettext_lazy("Experienced with %(values)s")),
     VocabularyCriterion(
@@ -622,19 +620,41 @@ def relaxations(params: SearchParams) -> list[Relaxation]:
 # Places ------------------------------------------------------------------------------
 
 
-def great_circle_miles(latitude: float, longitude: float, prefix: str = "") -> Combinable:
+class GreatCircleMiles(Expression):
     """Miles from a point to the row's `latitude`/`longitude`, computed in the database.
 
-    The haversine formula with functions SQLite and PostgreSQL both have; the
-    argument of ASIN is capped at 1 against rounding.
+    The haversine formula with functions SQLite (Django registers them) and
+    PostgreSQL both have; the argument of ASIN is capped at 1 against rounding.
+    One leaf expression rather than a tree of a dozen: a search builds it for
+    every radius it counts, and the ORM copies a tree at every step.
     """
-    lat, lng = F(f"{prefix}latitude"), F(f"{prefix}longitude")
-    half_dlat = Radians(lat - Value(latitude)) / Value(2.0)
-    half_dlng = Radians(lng - Value(longitude)) / Value(2.0)
-    haversine = Power(Sin(half_dlat), 2) + Value(math.cos(math.radians(latitude))) * Cos(
-        Radians(lat)
-    ) * Power(Sin(half_dlng), 2)
-    return Value(2 * EARTH_RADIUS_MILES) * ASin(Sqrt(Least(haversine, Value(1.0))))
+
+    output_field = FloatField()
+    # LEAST is MIN on SQLite.
+    template = (
+        "(%(diameter)s * ASIN(SQRT({least}(POWER(SIN(RADIANS(latitude - %%s) / 2), 2)"
+        " + %%s * COS(RADIANS(latitude)) * POWER(SIN(RADIANS(longitude - %%s) / 2), 2),"
+        " 1.0))))"
+    )
+
+    def __init__(self, latitude: float, longitude: float) -> None:
+        super().__init__()
+        self.point = (latitude, longitude)
+
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
+        return self.sql("LEAST")
+
+    def as_sqlite(self, compiler: Any, connection: Any) -> Any:
+        return self.sql("MIN")
+
+    def sql(self, least: str) -> tuple[str, list[float]]:
+        latitude, longitude = self.point
+        sql = self.template.format(least=least) % {"diameter": 2 * EARTH_RADIUS_MILES}
+        return sql, [latitude, math.cos(math.radians(latitude)), longitude]
+
+
+def great_circle_miles(latitude: float, longitude: float) -> GreatCircleMiles:
+    return GreatCircleMiles(latitude, longitude)
 
 
 def bounding_box(latitude: float, longitude: float, miles: float) -> Q:

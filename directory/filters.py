@@ -9,8 +9,10 @@ ignored, with a message when the seeker should know (a ZIP code that does not
 exist).
 """
 
+import functools
 import math
 import re
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,7 +25,6 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from directory.caching import cache_get, cache_set
 from directory.criteria import (
     DEFAULT_RADIUS,
     RADII,
@@ -106,15 +107,18 @@ def search_vocabularies(kinds: Iterable[str] | None = None) -> Vocabularies:
     """
     suffix = current_language_suffix()
     chosen = None if kinds is None else tuple(kinds)
-    key = f"vocabularies:{suffix}:{chosen}"
-    # Like a search page, a renamed term may take SEARCH_PAGE_SECONDS to show.
     timeout = settings.SEARCH_PAGE_SECONDS
-    found = cache_get(key) if timeout else None
-    if found is None:
-        found = _vocabularies(suffix, chosen)
-        if timeout:
-            cache_set(key, found, timeout)
-    return found
+    if not timeout:
+        return _vocabularies(suffix, chosen)
+    # Like a search page, a renamed term may take SEARCH_PAGE_SECONDS to show. Each
+    # process keeps the few hundred names it reads for that long: every search
+    # page, a shared one too, needs them to read its query string.
+    return _recent_vocabularies(suffix, chosen, int(time.time() // timeout))
+
+
+@functools.lru_cache(maxsize=64)
+def _recent_vocabularies(suffix: str, kinds: tuple[str, ...] | None, _period: int) -> Vocabularies:
+    return _vocabularies(suffix, kinds)
 
 
 def _vocabularies(suffix: str, kinds: tuple[str, ...] | None) -> Vocabularies:

@@ -193,11 +193,11 @@ class Facet:
     legend: str
     options: list[FacetOption]
 
-    @property
+    @cached_property
     def shown(self) -> list[FacetOption]:
         return [option for option in self.options if option.count or option.selected]
 
-    @property
+    @cached_property
     def more(self) -> list[FacetOption]:
         return [option for option in self.options if not (option.count or option.selected)]
 
@@ -264,7 +264,7 @@ def _counted(
         sets.append(scope)
     codes = sets[0] if len(sets) == 1 else None
     if not sets or (codes and (len(codes) == 1 or all(c.startswith("kind:") for c in codes))):
-        pairs = SearchTermPair.objects.filter(term__in=codes) if sets else _every_term()
+        pairs = SearchTermPair.objects.filter(term__in=codes or []) if sets else _every_term()
         if prefix:
             pairs = pairs.filter(other__startswith=prefix)
         return (
@@ -509,7 +509,7 @@ class SearchResult:
             get_language() or settings.LANGUAGE_CODE
         )
 
-    @property
+    @cached_property
     def speaks(self) -> list[str]:
         return [
             str(item.language.name)
@@ -517,7 +517,7 @@ class SearchResult:
             if item.offered == ListingLanguage.Offered.SPEAKS
         ]
 
-    @property
+    @cached_property
     def interpreter(self) -> list[str]:
         return [
             str(item.language.name)
@@ -557,7 +557,7 @@ class SearchResults:
     suggestion: Suggestion | None
     messages: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def querystring(self) -> str:
         return self.params.querystring()
 

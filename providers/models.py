@@ -391,28 +391,6 @@ class Listing(models.Model):
                 name="listing_public_idx",
             ),
             models.Index(fields=["status", "kind"], name="listing_status_kind_idx"),
-            # What the public search reads: the searchable set (see searchable()), with
-            # the columns its counts and ordering use carried in the index, so counting
-            # and ranking tens of thousands of listings never touches the wide rows
-            # (PostgreSQL; elsewhere the INCLUDE is left out).
-            models.Index(
-                fields=["last_confirmed_at"],
-                include=[
-                    "id",
-                    "kind",
-                    "name",
-                    "sliding_scale_min",
-                    "free",
-                    "accepting_new_clients",
-                    "fee_min",
-                    "fee_max",
-                    "in_person",
-                    "video",
-                    "phone_sessions",
-                ],
-                condition=Q(status="published", hidden_by_owner_at__isnull=True),
-                name="listing_searchable_idx",
-            ),
         ]
 
     def __str__(self) -> str:
@@ -566,6 +544,14 @@ class SearchTermPair(models.Model):
     other = models.CharField(max_length=40)
     count = models.IntegerField()
 
+    class Meta:
+        indexes = [
+            # Each term's own count (`other` = `term`): what browsing reads.
+            models.Index(
+                fields=["term"], condition=Q(term=models.F("other")), name="search_term_own_idx"
+            ),
+        ]
+
     def __str__(self) -> str:
         return f"{self.term} & {self.other}: {self.count}"
 
@@ -587,7 +573,6 @@ class ListingLanguage(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["listing", "language"], name="listing_language_unique"),
         ]
-        indexes = [models.Index(fields=["language", "offered"], name="listing_language_idx")]
 
     def __str__(self) -> str:
         return f"{self.language} ({self.get_offered_display()})"

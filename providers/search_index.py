@@ -151,11 +151,11 @@ def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = No
             entries, terms = _entries(chunk, now)
             before: dict[int, set[str]] = defaultdict(set)
             terms_before = SearchTerm.objects.filter(entry_id__in=chunk)
-            for entry_id, term in terms_before.values_list("entry_id", "term"):
-                before[entry_id].add(term)
+            for entry_id, code in terms_before.values_list("entry_id", "term"):
+                before[entry_id].add(code)
             after: dict[int, set[str]] = defaultdict(set)
-            for term in terms:
-                after[term.entry_id].add(term.term)
+            for row in terms:
+                after[row.entry_id].add(row.term)
             SearchTerm.objects.filter(entry_id__in=chunk).delete()
             kept = {entry.listing_id for entry in entries}
             SearchEntry.objects.filter(pk__in=set(chunk) - kept).delete()

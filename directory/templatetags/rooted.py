@@ -6,7 +6,8 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.utils import numberformat
-from django.utils.formats import get_format
+from django.utils.formats import get_format, number_format
+from django.utils.html import format_html_join
 from django.utils.translation import get_language, get_language_info, pgettext
 
 register = template.Library()
@@ -79,3 +80,24 @@ def listing_text(listing: Any, field: str) -> dict[str, Any]:
         "foreign": bool(text) and code != current,
         "others": [language for language in written_in if language != code],
     }
+
+
+@register.simple_tag
+def facet_options(facet: Any, options: Any) -> str:
+    """A facet's choices as checkboxes, each with its count.
+
+    Markup written here rather than in a template loop: a results page has some
+    three hundred choices, and rendering them node by node was a third of the
+    page's time.
+    """
+    return format_html_join(
+        "\n",
+        '<li class="checkbox"><input type="checkbox" id="filter-{0}-{1}" name="{0}" value="{1}"{2}>'
+        '<label for="filter-{0}-{1}"><bdi>{3}</bdi> <span class="facet-count">({4})</span>'
+        "</label></li>",
+        (
+            (facet.name, option.key, " checked" if option.selected else "", option.label, count)
+            for option in options
+            for count in [number_format(option.count, force_grouping=True)]
+        ),
+    )

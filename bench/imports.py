@@ -1,0 +1,97 @@
+"""Import speed on PostgreSQL, the search index kept current as rows arrive.
+
+    python -m bench.imports [--rows 5000]
+
+Makes a fresh database (`BENCH_DATABASE` with `_imports` appended), migrates it,
+then times, through the management commands a curator runs:
+
+1. `import_samhsa` of SAMHSA's national directory (../shared/data/samhsa-2022,
+   9,037 facilities), published;
+2. `import_listings` of `--rows` listings that `export_listings` wrote from the
+   bench database (`bench.seed`), as new listings;
+3. the same file again: every row an update that changes nothing.
+
+Budget: at least 300 rows a second for each.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import common
+
+SAMHSA = common.ROOT.parent / "shared" / "data" / "samhsa-2022" / "MH_2022_Facilities_List.csv"
+BUDGET = 300
+
+
+def manage(*args: str, database: str) -> float:
+    """Run a management command against `database`; returns its seconds."""
+    env = {**os.environ, **common.production_env(), "DATABASE_URL": f"{common.SERVER}/{database}"}
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=common.ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return time.monotonic() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=5000)
+    args = parser.parse_args()
+    if not SAMHSA.exists():
+        raise SystemExit(f"{SAMHSA} is missing: the SAMHSA file comes with shared/data")
+    target = f"{common.NAME}_imports"
+    common.recreate_database(target)
+    manage("migrate", "--no-input", "-v", "0", database=target)
+
+    failures = []
+    with tempfile.TemporaryDirectory() as scratch:
+        exported = Path(scratch) / "listings.csv"
+        manage("export_listings", str(exported), database=common.NAME)
+        lines = exported.read_text(encoding="utf-8").splitlines(keepends=True)
+        sample = Path(scratch) / "sample.csv"
+        sample.write_text("".join(lines[: args.rows + 1]), encoding="utf-8")
+        rows = len(lines[: args.rows + 1]) - 1
+
+        facilities = sum(1 for _ in SAMHSA.open(encoding="utf-8", errors="replace")) - 1
+        runs = [
+            (
+                "import_samhsa (new)",
+                facilities,
+                manage("import_samhsa", str(SAMHSA), database=target),
+            ),
+            (
+                "import_listings (new)",
+                rows,
+                manage("import_listings", str(sample), database=target),
+            ),
+            (
+                "import_listings (again)",
+                rows,
+                manage("import_listings", str(sample), database=target),
+            ),
+        ]
+    print(f"{'command':<26}{'rows':>8}{'seconds':>9}{'rows/s':>9}{'budget':>8}  ok")
+    for name, count, seconds in runs:
+        rate = count / seconds
+        ok = rate >= BUDGET
+        if not ok:
+            failures.append(name)
+        print(
+            f"{name:<26}{count:>8}{seconds:>9.1f}{rate:>9.0f}{BUDGET:>8}  {'yes' if ok else 'NO'}"
+        )
+    print("\n" + ("every budget holds" if not failures else f"OVER BUDGET: {', '.join(failures)}"))
+    if failures:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
