@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
-from directory.criteria import nearest_location_miles
+from directory.criteria import TERM_PARAMS, nearest_location_miles
 from directory.filters import ListingFilter
 from providers.hsds import ids, openapi, serialize
 from providers.hsds import taxonomy as tx
@@ -33,7 +33,8 @@ from providers.hsds.selectors import (
     parse_query,
     places_matching,
 )
-from providers.models import Listing, Location
+from providers.models import Listing, Location, SearchEntry
+from providers.places import Place
 
 MAX_AGE = 300
 NDJSON_CHUNK = 200
@@ -130,9 +131,12 @@ API_NAMES = {"language": "lang", "session_format": "format", "search": "q"}
 NOT_SEARCH = {"format", "sort"}  # HSDS's output format; the API's own order
 
 
-def _search(request: HttpRequest, *, without_place: bool = False) -> ListingFilter:
-    """The search page's search for the API's parameters: the same criteria with the
-    same meaning (directory/criteria.py). Choices may also be given comma-separated."""
+def _search(request: HttpRequest, *, without_place: bool = False) -> QuerySet[Any]:
+    """The ids of the listings the search page finds for the API's parameters: the
+    same criteria with the same meaning (directory/criteria.py). Choices may also
+    be given comma-separated. Unlike the page, which drops a choice it does not
+    know, the API finds nothing for one: a program that misspells a slug should
+    not be given the whole directory."""
     data = QueryDict(mutable=True)
     for name, values in request.GET.lists():
         param = API_NAMES.get(name, name)
@@ -141,19 +145,25 @@ def _search(request: HttpRequest, *, without_place: bool = False) -> ListingFilt
         if without_place and param in ("near", "radius"):
             continue
         if param not in ("q", "near"):
-            values = [part for value in values for part in value.split(",")]
+            values = [part.strip().lower() for value in values for part in value.split(",")]
+            values = [value for value in values if value]
         data.setlist(param, data.getlist(param) + values)
-    return ListingFilter(data)
+    search = ListingFilter(data)
+    params = search.params
+    if params.near and params.place is None:
+        raise QueryError(_("near must be a US ZIP code or a latitude,longitude pair."))
+    for param, vocabulary in TERM_PARAMS.items():
+        if any(search.vocabularies.get(vocabulary, key) is None for key in data.getlist(param)):
+            return SearchEntry.objects.none().values("pk")
+    return search.qs.values("pk")
 
 
 def _listings(request: HttpRequest, query: DirectoryQuery) -> QuerySet[Listing]:
     """The listings an API request asks for: nearest first when it names a place."""
-    search = _search(request)
-    listings = listings_matching(query, matching=search.qs.values("pk"))
-    place = search.params.place
-    if place is None:
+    listings = listings_matching(query, matching=_search(request))
+    if query.near is None:
         return listings
-    nearest = nearest_location_miles(place)
+    nearest = nearest_location_miles(Place("", "", "", *query.near))
     return listings.annotate(distance=nearest).order_by("distance", "name", "pk")
 
 
@@ -296,10 +306,8 @@ def service_at_locations(request: HttpRequest) -> HttpResponseBase:
         if _flag(request, "full")
         else serialize.service_at_location_basic
     )
-    search = _search(request, without_place=True)
-    return _paged_places(
-        request, places_matching(query, matching=search.qs.values("pk")), serialise
-    )
+    matching = _search(request, without_place=True)
+    return _paged_places(request, places_matching(query, matching=matching), serialise)
 
 
 @api

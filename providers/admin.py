@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -111,11 +111,42 @@ class UserAdmin(DjangoUserAdmin):
 # Vocabularies ---------------------------------------------------------------
 
 
+def listings_with(term: Any) -> set[int]:
+    """The listings linked to a vocabulary term, through any of Listing's fields."""
+    return {
+        pk
+        for relation in type(term)._meta.related_objects
+        if relation.related_model is Listing
+        for pk in getattr(term, relation.get_accessor_name()).values_list("pk", flat=True)
+    }
+
+
 class VocabularyAdmin(TabbedTranslationAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ("name_en",)}
+
+    # The search index holds terms by id, so a renamed name changes nothing there;
+    # deleting a term, or changing a slug search reads (the sliding-scale
+    # insurance), changes what its listings match.
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            search_index_update(listing_ids=listings_with(obj))
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        with transaction.atomic():
+            listings = listings_with(obj)
+            super().delete_model(request, obj)
+            search_index_update(listing_ids=listings)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        with transaction.atomic():
+            listings = set().union(*(listings_with(term) for term in queryset))
+            super().delete_queryset(request, queryset)
+            search_index_update(listing_ids=listings)
 
 
 @admin.register(Language)

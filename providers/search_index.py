@@ -145,15 +145,13 @@ def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = No
     (or not at all); call inside the transaction that changed them."""
     ids = sorted(set(listing_ids))
     now = now or timezone.now()
+    before: dict[int, set[str]] = defaultdict(set)
+    after: dict[int, set[str]] = defaultdict(set)
     with transaction.atomic():
         for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
+            chunk = _locked(ids[start : start + CHUNK])
             entries, terms = _entries(chunk, now)
-            before: dict[int, set[str]] = defaultdict(set)
-            terms_before = SearchTerm.objects.filter(entry_id__in=chunk)
-            for entry_id, code in terms_before.values_list("entry_id", "term"):
-                before[entry_id].add(code)
-            after: dict[int, set[str]] = defaultdict(set)
+            before.update(_terms_of(chunk))
             for row in terms:
                 after[row.entry_id].add(row.term)
             SearchTerm.objects.filter(entry_id__in=chunk).delete()
@@ -166,22 +164,39 @@ def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = No
                 update_fields=["kind", "name", "confirmed_at", "lowest_fee"],
             )
             SearchTerm.objects.bulk_create(terms, batch_size=5_000)
-            _count_pairs(before, after)
+        _count_pairs(before, after)
 
 
 def search_index_remove(*, listing_ids: Iterable[int]) -> None:
     """Take these listings out of the search index, before they are deleted (a
     cascade would leave their pair counts behind)."""
     ids = sorted(set(listing_ids))
+    before: dict[int, set[str]] = defaultdict(set)
     with transaction.atomic():
         for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            before: dict[int, set[str]] = defaultdict(set)
-            terms = SearchTerm.objects.filter(entry_id__in=chunk)
-            for entry_id, term in terms.values_list("entry_id", "term"):
-                before[entry_id].add(term)
+            chunk = _locked(ids[start : start + CHUNK])
+            before.update(_terms_of(chunk))
             SearchEntry.objects.filter(pk__in=chunk).delete()
-            _count_pairs(before, {})
+        _count_pairs(before, {})
+
+
+def _locked(listing_ids: list[int]) -> list[int]:
+    """Lock the listings' rows, in id order, so two writers of one listing's index
+    rows (an edit and the hourly expiry, say) take turns."""
+    return list(
+        Listing.objects.select_for_update()
+        .filter(pk__in=listing_ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _terms_of(listing_ids: list[int]) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = defaultdict(set)
+    rows = SearchTerm.objects.filter(entry_id__in=listing_ids).values_list("entry_id", "term")
+    for entry_id, code in rows:
+        found[entry_id].add(code)
+    return found
 
 
 def _count_pairs(before: dict[int, set[str]], after: dict[int, set[str]]) -> None:
@@ -194,8 +209,9 @@ def _count_pairs(before: dict[int, set[str]], after: dict[int, set[str]]) -> Non
         change.update(product(new, new))
         change.subtract(product(old, old))
     rows = sorted((pair, count) for pair, count in change.items() if count)
-    # One statement a batch, the same on SQLite and PostgreSQL; in key order, so two
-    # edits at once take the rows' locks in the same order.
+    # One statement a batch, the same on SQLite and PostgreSQL; in key order, once
+    # for the whole change, so two writers at once take the rows' locks in the
+    # same order.
     table = SearchTermPair._meta.db_table
     with connection.cursor() as cursor:
         for start in range(0, len(rows), PAIR_BATCH):

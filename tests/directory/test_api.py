@@ -351,3 +351,20 @@ def test_ndjson_streams_every_result(client, world):
     response = client.get("/api/hsds/services?format=ndjson")
     lines = b"".join(response.streaming_content).decode().splitlines()
     assert len(lines) == 2
+
+
+def test_a_slug_the_api_does_not_know_finds_nothing_not_everything(client):
+    ListingFactory(name="Ana", identities=["latine"])
+
+    assert _names(client, "identity=latine") == {"Ana"}
+    assert _names(client, "identity=latnie") == set()
+    assert _names(client, "language=xx") == set()
+
+
+def test_a_place_the_search_cannot_find_is_refused_not_ignored(client):
+    ListingFactory(name="Ana")
+
+    for near in ("941101234", "94110x", "00000"):
+        answer = client.get(f"/api/hsds/services?near={near}")
+        assert answer.status_code == 400, near
+        assert "near" in answer.json()["error"]

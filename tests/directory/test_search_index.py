@@ -226,3 +226,22 @@ def test_counts_beside_each_choice_stay_true_through_edits(client):
         assert found.total == len(found.listings)
     assert search(client).total == 2
     assert search(client, lang="es").total == 0
+
+
+def test_deleting_a_vocabulary_term_in_the_admin_takes_it_out_of_search(client):
+    from providers.models import Insurance
+
+    curator = UserFactory(is_staff=True, is_superuser=True)
+    sliding = Insurance.objects.get(slug="sliding-scale-without-insurance")
+    listing = ListingFactory(name="Clinic")
+    listing.insurance.set([sliding])
+    search_index_update(listing_ids=[listing.pk])
+    assert search(client, sliding="1").listings == ["clinic"]
+
+    client.force_login(curator)
+    client.post(f"/admin/providers/insurance/{sliding.pk}/delete/", {"post": "yes"})
+    client.logout()
+
+    assert not Insurance.objects.filter(pk=sliding.pk).exists()
+    assert search(client, sliding="1").total == 0
+    assert search(client).total == 1
