@@ -80,8 +80,11 @@ def bytewise(apps, schema_editor):
 
 
 def index_the_directory(apps, schema_editor):
-    # The index is derived data: build it with today's code, as every deploy of
-    # this migration wants it.
+    # The index is derived data: an existing directory is indexed with today's
+    # code, as a deploy of this migration wants. A new database has nothing to
+    # index (and later code may expect columns later migrations add).
+    if not apps.get_model("providers", "Listing").objects.exists():
+        return
     from providers.search_index import search_index_rebuild
 
     search_index_rebuild()
