@@ -63,4 +63,6 @@ def bench_client() -> Any:
     from django.test import Client
 
     call_command("collectstatic", "--no-input", verbosity=0)
+    import directory.wsgi  # noqa: F401  start up as gunicorn's workers do
+
     return Client()
