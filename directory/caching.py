@@ -1,7 +1,7 @@
 """Whole search pages, shared for a short while, and a cache that may be down.
 
-Search is fast without a cache (providers.search_index); this is a bonus for the
-moments when many people ask the same thing (a news story, a shared link). A
+Search does not depend on a cache (providers.search_index); this is a bonus for
+the moments when many people ask the same thing (a news story, a shared link). A
 rendered page is kept for SEARCH_PAGE_SECONDS under a key made from the *cleaned*
 search (directory.filters), so junk in a query string cannot multiply entries,
 and an edit shows in search within that time at most. Only pages for people who

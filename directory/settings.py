@@ -130,8 +130,8 @@ CACHES = {
 }
 
 # How long a rendered search page is shared, and so how long an edit may take to
-# show in search.
-SEARCH_PAGE_SECONDS = envint("SEARCH_PAGE_SECONDS", 60)
+# show in search. Off in development, where whoever edits a listing searches next.
+SEARCH_PAGE_SECONDS = envint("SEARCH_PAGE_SECONDS", 0 if DEBUG else 60)
 
 AUTH_USER_MODEL = "providers.User"
 AUTH_PASSWORD_VALIDATORS = [
