@@ -26,7 +26,6 @@ do; meeting more of them ranks higher); different parameters all apply. With bot
 sees clients by video or phone in that state.
 """
 
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -56,14 +55,13 @@ from django.utils.translation import gettext as _
 
 from directory.templatetags.rooted import money
 from providers.models import Listing, Location, SearchDocument, SearchTerm
-from providers.places import Place
+from providers.places import GreatCircleMiles, Place, within
 from providers.states import US_STATES
 
 RADII = (5, 10, 25, 50, 100)
 DEFAULT_RADIUS = 25
 FULL, PARTIAL = 2, 1
 MAX_QUERY_WORDS = 8
-EARTH_RADIUS_MILES = 3958.8
 STATE_NAMES = dict(US_STATES)
 
 
@@ -620,67 +618,9 @@ def relaxations(params: SearchParams) -> list[Relaxation]:
 # Places ------------------------------------------------------------------------------
 
 
-class GreatCircleMiles(Expression):
-    """Miles from a point to the row's `latitude`/`longitude`, computed in the database.
-
-    The haversine formula with functions SQLite (Django registers them) and
-    PostgreSQL both have; the argument of ASIN is capped at 1 against rounding.
-    One leaf expression rather than a tree of a dozen: a search builds it for
-    every radius it counts, and the ORM copies a tree at every step.
-    """
-
-    output_field = FloatField()
-    # LEAST is MIN on SQLite.
-    template = (
-        "(%(diameter)s * ASIN(SQRT({least}(POWER(SIN(RADIANS(latitude - %%s) / 2), 2)"
-        " + %%s * COS(RADIANS(latitude)) * POWER(SIN(RADIANS(longitude - %%s) / 2), 2),"
-        " 1.0))))"
-    )
-
-    def __init__(self, latitude: float, longitude: float) -> None:
-        super().__init__()
-        self.point = (latitude, longitude)
-
-    def as_sql(self, compiler: Any, connection: Any) -> Any:
-        return self.sql("LEAST")
-
-    def as_sqlite(self, compiler: Any, connection: Any) -> Any:
-        return self.sql("MIN")
-
-    def sql(self, least: str) -> tuple[str, list[float]]:
-        latitude, longitude = self.point
-        sql = self.template.format(least=least) % {"diameter": 2 * EARTH_RADIUS_MILES}
-        return sql, [latitude, math.cos(math.radians(latitude)), longitude]
-
-
-def great_circle_miles(latitude: float, longitude: float) -> GreatCircleMiles:
-    return GreatCircleMiles(latitude, longitude)
-
-
-def bounding_box(latitude: float, longitude: float, miles: float) -> Q:
-    """A box of Location coordinates around a point that holds every place within `miles`.
-
-    Cheap to test against the (latitude, longitude) index; the exact distance is
-    checked afterwards.
-    """
-    angle = miles / EARTH_RADIUS_MILES * 1.01  # a little slack against rounding
-    dlat = math.degrees(angle)
-    box = Q(latitude__gte=latitude - dlat, latitude__lte=latitude + dlat)
-    cos_lat = math.cos(math.radians(latitude))
-    if math.sin(angle) < cos_lat:
-        dlng = math.degrees(math.asin(math.sin(angle) / cos_lat))
-        if longitude - dlng >= -180 and longitude + dlng <= 180:
-            box &= Q(longitude__gte=longitude - dlng, longitude__lte=longitude + dlng)
-    return box
-
-
 def locations_within(place: Place, miles: float) -> QuerySet[Location]:
     """Locations within `miles` of `place`, each annotated with its `miles` away."""
-    return (
-        Location.objects.filter(bounding_box(place.latitude, place.longitude, miles))
-        .annotate(miles=great_circle_miles(place.latitude, place.longitude))
-        .filter(miles__lte=miles)
-    )
+    return within(Location.objects.all(), place.latitude, place.longitude, miles)
 
 
 def within_miles(place: Place, miles: float) -> Q:
@@ -694,7 +634,7 @@ def nearest_location_miles(place: Place) -> Subquery:
         Location.objects.filter(
             listing_id=OuterRef("pk"), latitude__isnull=False, longitude__isnull=False
         )
-        .annotate(miles=great_circle_miles(place.latitude, place.longitude))
+        .annotate(miles=GreatCircleMiles(place.latitude, place.longitude))
         .order_by("miles")
         .values("miles")[:1],
         output_field=FloatField(),

@@ -24,7 +24,6 @@ count beside the results (1), the counts of wider searches when it finds little
 (1), the page's order (1), its listings (1) and three prefetches for the cards.
 """
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -72,13 +71,13 @@ from providers.models import (
     SearchTerm,
     SearchTermPair,
 )
+from providers.places import miles_between
 from providers.states import US_STATES
 
 if TYPE_CHECKING:
     from directory.filters import ListingFilter, Vocabularies
 
 PAGE_SIZE = 20
-EARTH_RADIUS_MILES = 3958.8
 # Fewer results than this and the page suggests how to find more.
 FEW_RESULTS = 3
 FLAGS = ("sliding", "free", "accepting")
@@ -483,16 +482,6 @@ def page_number(value: str | None) -> int:
         return max(int(text or 1), 1)
     except ValueError:
         return 1
-
-
-def miles_between(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
-    """The great-circle distance in Python, to pick the nearest place to show on a card."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((phi2 - phi1) / 2) ** 2
-        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lng2 - lng1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(min(a, 1.0)))
 
 
 @dataclass(frozen=True)

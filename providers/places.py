@@ -1,11 +1,19 @@
-"""US ZIP codes to coordinates, offline (the `zipcodes` package ships its data)."""
+"""Places: US ZIP codes to coordinates, offline (the `zipcodes` package ships its
+data), and how far a Location is from a point, in the database and in Python."""
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import zipcodes
+from django.db.models import Expression, FloatField, Q, QuerySet
+
+from providers.models import Location
+
+EARTH_RADIUS_MILES = 3958.8
 
 ZIP_RE = re.compile(r"^[0-9]{5}$")
 
@@ -44,3 +52,75 @@ def zip_lookup(postal_code: str) -> Place | None:
                 longitude=float(match["long"]),
             )
     return None
+
+
+class GreatCircleMiles(Expression):
+    """Miles from a point to the row's `latitude`/`longitude`, computed in the database.
+
+    The haversine formula with functions SQLite (Django registers them) and
+    PostgreSQL both have; the argument of ASIN is capped at 1 against rounding.
+    One leaf expression rather than a tree of a dozen: a search builds it for
+    every radius it counts, and the ORM copies a tree at every step.
+    """
+
+    output_field = FloatField()
+    # LEAST is MIN on SQLite.
+    template = (
+        "(%(diameter)s * ASIN(SQRT({least}(POWER(SIN(RADIANS(latitude - %%s) / 2), 2)"
+        " + %%s * COS(RADIANS(latitude)) * POWER(SIN(RADIANS(longitude - %%s) / 2), 2),"
+        " 1.0))))"
+    )
+
+    def __init__(self, latitude: float, longitude: float) -> None:
+        super().__init__()
+        self.point = (latitude, longitude)
+
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
+        return self.sql("LEAST")
+
+    def as_sqlite(self, compiler: Any, connection: Any) -> Any:
+        return self.sql("MIN")
+
+    def sql(self, least: str) -> tuple[str, list[float]]:
+        latitude, longitude = self.point
+        sql = self.template.format(least=least) % {"diameter": 2 * EARTH_RADIUS_MILES}
+        return sql, [latitude, math.cos(math.radians(latitude)), longitude]
+
+
+def bounding_box(latitude: float, longitude: float, miles: float) -> Q:
+    """A box of Location coordinates around a point that holds every place within `miles`.
+
+    Cheap to test against the (latitude, longitude) index; the exact distance is
+    checked afterwards.
+    """
+    angle = miles / EARTH_RADIUS_MILES * 1.01  # a little slack against rounding
+    dlat = math.degrees(angle)
+    box = Q(latitude__gte=latitude - dlat, latitude__lte=latitude + dlat)
+    cos_lat = math.cos(math.radians(latitude))
+    if math.sin(angle) < cos_lat:
+        dlng = math.degrees(math.asin(math.sin(angle) / cos_lat))
+        if longitude - dlng >= -180 and longitude + dlng <= 180:
+            box &= Q(longitude__gte=longitude - dlng, longitude__lte=longitude + dlng)
+    return box
+
+
+def within(
+    locations: QuerySet[Location], latitude: float, longitude: float, miles: float
+) -> QuerySet[Location]:
+    """Those of `locations` within `miles` of a point, each annotated with its `miles`
+    away: the indexed box first, then the exact distance."""
+    return (
+        locations.filter(bounding_box(latitude, longitude, miles))
+        .annotate(miles=GreatCircleMiles(latitude, longitude))
+        .filter(miles__lte=miles)
+    )
+
+
+def miles_between(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """The great-circle distance in Python, to pick the nearest place to show on a card."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((phi2 - phi1) / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lng2 - lng1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(min(a, 1.0)))

@@ -13,8 +13,7 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from django.conf import settings
-from django.db.models import F, FloatField, Q, QuerySet, Value
-from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
+from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -22,10 +21,9 @@ from django.utils.translation import gettext as _
 from providers.hsds import ids
 from providers.hsds import taxonomy as tx
 from providers.models import Identity, Listing, Location
-from providers.places import ascii_digits, zip_lookup
+from providers.places import ascii_digits, within, zip_lookup
 from providers.states import STATE_CODES
 
-EARTH_RADIUS_MILES = 3958.8
 METERS_PER_MILE = 1609.344
 DEFAULT_RADIUS_MILES = 25.0
 MAX_RADIUS_MILES = 500.0
@@ -186,34 +184,6 @@ def parse_query(params: QueryDict) -> DirectoryQuery:
 # Places ------------------------------------------------------------------------------
 
 
-def _distance_miles(lat: float, lng: float) -> object:
-    """Haversine distance from (lat, lng) to a Location row, in SQL on both databases."""
-    lat_r, lng_r = math.radians(lat), math.radians(lng)
-    half_dlat = (Radians(F("latitude")) - Value(lat_r)) / 2
-    half_dlng = (Radians(F("longitude")) - Value(lng_r)) / 2
-    a = Power(Sin(half_dlat), 2) + Value(math.cos(lat_r)) * Cos(Radians(F("latitude"))) * Power(
-        Sin(half_dlng), 2
-    )
-    return Value(2 * EARTH_RADIUS_MILES) * ASin(
-        Least(Value(1.0), Sqrt(a)), output_field=FloatField()
-    )
-
-
-def places_within(
-    places: QuerySet[Location], lat: float, lng: float, miles: float
-) -> QuerySet[Location]:
-    """Places within `miles`, annotated with `distance`: a bounding box (indexed) first."""
-    dlat = miles / 69.0
-    dlng = miles / max(69.0 * math.cos(math.radians(lat)), 0.01)
-    return (
-        places.filter(
-            latitude__range=(lat - dlat, lat + dlat), longitude__range=(lng - dlng, lng + dlng)
-        )
-        .annotate(distance=_distance_miles(lat, lng))
-        .filter(distance__lte=miles)
-    )
-
-
 # Listings ----------------------------------------------------------------------------
 
 
@@ -323,8 +293,7 @@ def places_matching(
         else:
             origin, miles = (place.latitude, place.longitude), query.proximity_miles
     if origin:
-        nearby = places_within(places, origin[0], origin[1], miles)
-        places = nearby.order_by("distance", "pk")  # type: ignore[misc]
+        places = within(places, origin[0], origin[1], miles).order_by("miles", "pk")  # type: ignore[misc]
     else:
         places = places.order_by("listing__name", "listing_id", "pk")
     return places

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from directory.filters import ListingFilter
 from directory.selectors import listing_search
 from providers.models import Listing, Specialty
-from providers.places import zip_lookup
-from tests.directory.test_search_support import miles_between, search
+from providers.places import miles_between, zip_lookup
+from tests.directory.test_search_support import search
 from tests.factories import ListingFactory, LocationFactory, reindex
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,8 @@ import math
 
 import pytest
 
-from directory.criteria import bounding_box, great_circle_miles
-from directory.selectors import miles_between
 from providers.models import Location
+from providers.places import GreatCircleMiles, bounding_box, miles_between
 from tests.directory.test_search_support import north_of, search, zip_centre
 from tests.factories import ListingFactory, LocationFactory
 
@@ -138,7 +137,7 @@ def test_distance_in_the_database_matches_the_haversine_formula():
         latitude, longitude = north_of(*OAKLAND, miles)
         LocationFactory(listing=listing, latitude=latitude, longitude=longitude + 0.3)
 
-    rows = Location.objects.annotate(miles=great_circle_miles(*OAKLAND)).values_list(
+    rows = Location.objects.annotate(miles=GreatCircleMiles(*OAKLAND)).values_list(
         "miles", "latitude", "longitude"
     )
 
@@ -162,7 +161,7 @@ def test_bounding_box_holds_every_point_on_the_circle():
         LocationFactory(listing=listing, latitude=math.degrees(phi2), longitude=math.degrees(lam2))
 
     inside = Location.objects.filter(bounding_box(*centre, 50)).annotate(
-        miles=great_circle_miles(*centre)
+        miles=GreatCircleMiles(*centre)
     )
 
     assert inside.count() == 24

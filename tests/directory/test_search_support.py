@@ -87,13 +87,3 @@ def zip_centre(code: str) -> tuple[float, float]:
     place = zip_lookup(code)
     assert place is not None
     return place.latitude, place.longitude
-
-
-def miles_between(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
-    """The great-circle distance, worked out here rather than read from the search."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((phi2 - phi1) / 2) ** 2
-        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lng2 - lng1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(min(a, 1.0)))
