@@ -208,13 +208,17 @@ class Criterion:
     def asked(self, params: SearchParams) -> bool:
         return bool(getattr(params, self.param))
 
-    def condition(self, params: SearchParams) -> Q:
-        raise NotImplementedError
-
     def codes(self, params: SearchParams) -> list[str] | None:
         """The term codes of which a listing must have one, when that is the whole
         condition (None when it is not: a place, a price, words)."""
         return None
+
+    def condition(self, params: SearchParams) -> Q:
+        """The listings that meet it: by default, those with any of its codes."""
+        codes = self.codes(params)
+        if codes is None:
+            raise NotImplementedError
+        return having(codes)
 
     def preferences(self, params: SearchParams, *, varying: bool) -> dict[str, Expression]:
         """Points annotations, named `match_<param>_<term id>`. With `varying`, only those
@@ -264,9 +268,6 @@ class VocabularyCriterion(Criterion):
     def codes(self, params: SearchParams) -> list[str] | None:
         return [self.code(term) for term in params.terms(self.param)]
 
-    def condition(self, params: SearchParams) -> Q:
-        return having([self.code(term) for term in params.terms(self.param)])
-
     def varies(self, params: SearchParams) -> bool:
         """Whether results the filter admits can earn different points for it."""
         return len(params.terms(self.param)) > 1
@@ -307,9 +308,6 @@ class LanguageCriterion(VocabularyCriterion):
 
     def codes(self, params: SearchParams) -> list[str] | None:
         return [self.code(term, interpreter=params.interpreter) for term in params.lang]
-
-    def condition(self, params: SearchParams) -> Q:
-        return having([self.code(t, interpreter=params.interpreter) for t in params.lang])
 
     def varies(self, params: SearchParams) -> bool:
         return params.interpreter or len(params.lang) > 1
@@ -377,9 +375,6 @@ class FlagCriterion(Criterion):
 
     def codes(self, params: SearchParams) -> list[str] | None:
         return [self.param]
-
-    def condition(self, params: SearchParams) -> Q:
-        return having([self.param])
 
     def reasons(self, listing: Listing, params: SearchParams) -> list[str]:
         if self.param == "sliding":
