@@ -2,7 +2,7 @@
 vocabularies (languages, identities, specialties, ...) seekers search by."""
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import ClassVar
 
 from django.conf import settings
@@ -180,11 +180,12 @@ class ListingQuerySet(models.QuerySet["Listing"]):
     def published(self) -> "ListingQuerySet":
         return self.filter(status=Listing.Status.PUBLISHED)
 
-    def searchable(self) -> "ListingQuerySet":
-        """Published, confirmed within the last year and not hidden by its owner:
-        what the public can see."""
+    def searchable(self, now: datetime | None = None) -> "ListingQuerySet":
+        """Published, confirmed within the last year (of `now`) and not hidden by its
+        owner: what the public can see."""
         return self.published().filter(
-            last_confirmed_at__gte=timezone.now() - HIDDEN_AFTER, hidden_by_owner_at__isnull=True
+            last_confirmed_at__gte=(now or timezone.now()) - HIDDEN_AFTER,
+            hidden_by_owner_at__isnull=True,
         )
 
     def community(self) -> "ListingQuerySet":

@@ -65,16 +65,6 @@ CHUNK = 2_000
 PAIR_BATCH = 300
 
 
-def searchable(now: datetime | None = None) -> dict[str, object]:
-    """The filter of Listing.objects.searchable(), as keyword arguments."""
-    cutoff = (now or timezone.now()) - HIDDEN_AFTER
-    return {
-        "status": Listing.Status.PUBLISHED,
-        "last_confirmed_at__gte": cutoff,
-        "hidden_by_owner_at__isnull": True,
-    }
-
-
 def listing_terms(listing_ids: list[int]) -> dict[int, set[str]]:
     """Every term code of these listings, from their languages, places and vocabularies."""
     terms: dict[int, set[str]] = defaultdict(set)
@@ -104,17 +94,21 @@ def listing_terms(listing_ids: list[int]) -> dict[int, set[str]]:
 
 
 def _entries(listing_ids: list[int], now: datetime) -> tuple[list[SearchEntry], list[SearchTerm]]:
-    found_rows = Listing.objects.filter(pk__in=listing_ids, **searchable(now)).values_list(
-        "pk",
-        "kind",
-        "name",
-        "last_confirmed_at",
-        "fee_min",
-        "sliding_scale_min",
-        "free",
-        "accepting_new_clients",
-        "video",
-        "phone_sessions",
+    found_rows = (
+        Listing.objects.filter(pk__in=listing_ids)
+        .searchable(now)
+        .values_list(
+            "pk",
+            "kind",
+            "name",
+            "last_confirmed_at",
+            "fee_min",
+            "sliding_scale_min",
+            "free",
+            "accepting_new_clients",
+            "video",
+            "phone_sessions",
+        )
     )
     rows = list(found_rows)
     found = listing_terms([row[0] for row in rows])
@@ -232,7 +226,7 @@ def search_index_rebuild() -> None:
         SearchTermPair.objects.all().delete()
         SearchTerm.objects.all().delete()
         SearchEntry.objects.all().delete()
-        ids = Listing.objects.filter(**searchable()).values_list("pk", flat=True)
+        ids = Listing.objects.searchable().values_list("pk", flat=True)
         search_index_update(listing_ids=list(ids))
 
 
