@@ -219,7 +219,7 @@ def count_search(params: SearchParams, kinds: tuple[str, ...] | None = None) -> 
     results add up to their total. `kinds` scopes the search (the community page).
     """
     chosen = {criterion.param: criterion for criterion in asked(params)}
-    scope = [f"kind:{kind}" for kind in kinds] if kinds is not None else None
+    scope = kind_codes(kinds)
     parts = [_counted(list(chosen.values()), params, scope, part="")]
     for param in FACETS_BY_PARAM:
         if param in chosen:
@@ -266,23 +266,28 @@ def _counted(
         pairs = SearchTermPair.objects.filter(term__in=codes or []) if sets else _every_term()
         if prefix:
             pairs = pairs.filter(other__startswith=prefix)
-        return (
-            pairs.order_by()
-            .values("other")
-            .annotate(part=Value(part), count=Sum("count"))
-            .values_list("part", "other", "count")
-        )
+        return _by_term(pairs, "other", Sum("count"), part)
     entries = SearchEntry.objects.filter(*(criterion.condition(params) for criterion in chosen))
     if scope is not None:
         entries = entries.filter(kind__in=[code.removeprefix("kind:") for code in scope])
     terms = SearchTerm.objects.filter(entry_id__in=entries.values("pk"))
     if prefix:
         terms = terms.filter(term__startswith=prefix)
+    return _by_term(terms, "term", Count("*"), part)
+
+
+def kind_codes(kinds: tuple[str, ...] | None) -> list[str] | None:
+    """A search's scope (the community page's kinds) as term codes; None: every kind."""
+    return [f"kind:{kind}" for kind in kinds] if kinds is not None else None
+
+
+def _by_term(rows: QuerySet[Any], column: str, count: Any, part: str) -> QuerySet[Any]:
+    """(part, term, count) grouped by the term in `column`: one part of a UNION."""
     return (
-        terms.order_by()
-        .values("term")
-        .annotate(part=Value(part), count=Count("*"))
-        .values_list("part", "term", "count")
+        rows.order_by()
+        .values(column)
+        .annotate(part=Value(part), count=count)
+        .values_list("part", column, "count")
     )
 
 
@@ -296,7 +301,7 @@ def count_relaxed(searches: list[SearchParams], kinds: tuple[str, ...] | None) -
     results counted by kind (read from the pair counts when they hold it)."""
     if not searches:
         return []
-    scope = [f"kind:{kind}" for kind in kinds] if kinds is not None else None
+    scope = kind_codes(kinds)
     parts = [
         _counted(list(asked(search)), search, scope, part=str(index), prefix="kind:")
         for index, search in enumerate(searches)
