@@ -8,27 +8,39 @@ import argparse
 import random
 import statistics
 import time
-from typing import Any
 
 from bench import common
 
 
-def provider_edit(listing_id: int, editor: Any, ages: list[Any], formats: list[Any]) -> None:
-    """A provider's self-service change: accepting new clients or not, ages, formats."""
-    from providers.models import Listing
-    from providers.services import listing_set_availability
+class ProviderEdits:
+    """A provider's self-service changes, through the services, to listings in search."""
 
-    listing = Listing.objects.get(pk=listing_id)
-    listing_set_availability(
-        listing=listing,
-        by=editor,
-        accepting_new_clients=not listing.accepting_new_clients,
-        in_person=listing.in_person,
-        video=listing.video,
-        phone_sessions=listing.phone_sessions,
-        ages=ages,
-        formats=formats,
-    )
+    def __init__(self, seed: int) -> None:
+        from providers.models import AgeGroup, Format, SearchEntry, User
+
+        self.editor, _created = User.objects.get_or_create(email="bench-editor@example.org")
+        self.ids = list(SearchEntry.objects.values_list("pk", flat=True)[:5000])
+        self.ages = list(AgeGroup.objects.all()[:2])
+        self.formats = list(Format.objects.all()[:2])
+        self.rng = random.Random(seed)
+
+    def make(self) -> int:
+        """Turn a listing's "accepting new clients" over; returns the listing's id."""
+        from providers.models import Listing
+        from providers.services import listing_set_availability
+
+        listing = Listing.objects.get(pk=self.rng.choice(self.ids))
+        listing_set_availability(
+            listing=listing,
+            by=self.editor,
+            accepting_new_clients=not listing.accepting_new_clients,
+            in_person=listing.in_person,
+            video=listing.video,
+            phone_sessions=listing.phone_sessions,
+            ages=self.ages,
+            formats=self.formats,
+        )
+        return listing.pk
 
 
 def main() -> None:
@@ -37,17 +49,12 @@ def main() -> None:
     args = parser.parse_args()
     common.setup_django()
 
-    from providers.models import AgeGroup, Format, SearchEntry, User
-
-    editor, _created = User.objects.get_or_create(email="bench-editor@example.org")
-    ids = list(SearchEntry.objects.values_list("pk", flat=True)[:5000])
-    ages, formats = list(AgeGroup.objects.all()[:1]), list(Format.objects.all()[:1])
-    rng = random.Random(3)
+    edits = ProviderEdits(seed=3)
     timings = []
     deadline = time.monotonic() + args.seconds
     while time.monotonic() < deadline:
         started = time.monotonic()
-        provider_edit(rng.choice(ids), editor, ages, formats)
+        edits.make()
         timings.append((time.monotonic() - started) * 1000)
         time.sleep(max(0.0, 1 - (time.monotonic() - started)))
     print(f"{len(timings)} provider edits, p50 {statistics.median(timings):.0f} ms")

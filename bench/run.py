@@ -24,7 +24,6 @@ distinct pass on a second bench database too and prints the two side by side.
 import argparse
 import json
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -32,7 +31,7 @@ import time
 from collections import defaultdict
 
 from bench import common, mix
-from bench.edits import provider_edit
+from bench.edits import ProviderEdits
 
 QUERY_BUDGET = 12
 EDIT_BUDGET_MS = 20
@@ -52,7 +51,7 @@ def measure(searches: int) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from providers.models import AgeGroup, Format, Listing, SearchEntry, User
+    from providers.models import Listing, SearchEntry
     from providers.search_index import search_index_update
 
     cache.clear()
@@ -93,15 +92,11 @@ def measure(searches: int) -> dict:
     results["distinct"] = {"p50": statistics.median(every), "p95": percentile(every, 0.95)}
 
     # Edits beside the searches: a provider changes availability, then a seeker searches.
-    rng = random.Random(7)
-    editor, _created = User.objects.get_or_create(email="bench-editor@example.org")
-    ids = list(SearchEntry.objects.values_list("pk", flat=True)[:5000])
-    ages, formats = list(AgeGroup.objects.all()[:2]), list(Format.objects.all()[:2])
+    provider = ProviderEdits(seed=7)
     edits, index_costs, after, after_text = [], [], [], []
     for name, url in after_edit:
-        listing_id = rng.choice(ids)
         started = time.perf_counter()
-        provider_edit(listing_id, editor, ages, formats)
+        listing_id = provider.make()
         edits.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         search_index_update(listing_ids=[listing_id])
