@@ -71,25 +71,20 @@ VOCABULARY_MODELS = (
 
 
 class Vocabularies:
-    """The terms of every vocabulary, by key and by id."""
+    """The terms of every vocabulary, by key."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms: dict[str, list[Term]] = {}
         self._by_key: dict[tuple[str, str], Term] = {}
-        self._by_id: dict[tuple[str, str], Term] = {}
         for term in terms:
             self.terms.setdefault(term.vocabulary, []).append(term)
             self._by_key[term.vocabulary, term.key] = term
-            self._by_id[term.vocabulary, str(term.id)] = term
 
     def choices(self, vocabulary: str) -> list[tuple[str, str]]:
         return [(term.key, term.label) for term in self.terms.get(vocabulary, [])]
 
     def get(self, vocabulary: str, key: str) -> Term | None:
         return self._by_key.get((vocabulary, key))
-
-    def by_id(self, vocabulary: str, term_id: object) -> Term | None:
-        return self._by_id.get((vocabulary, str(term_id)))
 
 
 def untranslated(queryset: QuerySet[Any]) -> QuerySet[Any]:
