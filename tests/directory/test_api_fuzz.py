@@ -9,8 +9,6 @@ from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from hypothesis import HealthCheck
-from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
 
 from tests.directory.test_api import rich_listing
@@ -43,11 +41,6 @@ def directory(db):
 
 
 @schema.parametrize()
-@hypothesis_settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 def test_no_parameters_make_a_server_error(case, directory):
     response = case.call(base_url="http://localhost/api/hsds")
     case.validate_response(response, checks=[not_a_server_error])

@@ -174,7 +174,7 @@ def api_names(client, query: dict) -> set[str]:
 
 
 def test_the_page_its_counts_and_the_api_find_what_the_listings_say(client, world):
-    @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(suppress_health_check=list(HealthCheck))
     @given(QUESTIONS)
     def check(query):
         want = expected(query)

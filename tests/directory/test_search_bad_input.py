@@ -3,7 +3,7 @@
 from urllib.parse import quote, urlencode
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.directory.test_search_support import search
@@ -120,11 +120,6 @@ def world(db):
     ListingFactory(name="Far", interpreter=["vi"], free=True, stale=True)
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 @given(path=paths, query=pairs)
 def test_random_query_strings_never_fail(client, world, path, query):
     response = client.get(f"{path}?{urlencode(query)}")
@@ -133,11 +128,6 @@ def test_random_query_strings_never_fail(client, world, path, query):
     assert b"data-total=" in response.content
 
 
-@settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 @given(raw=st.text(max_size=200))
 def test_raw_malformed_query_strings_never_fail(client, world, raw):
     response = client.get("/en/search/?" + quote(raw, safe="=&%+;"))
