@@ -31,6 +31,7 @@ from providers.models import (
 )
 from providers.places import zip_lookup
 from providers.selectors import suffix
+from providers.signin import account_for_address
 from providers.states import US_STATES
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -99,10 +100,10 @@ class EmailAuthenticationForm(auth_forms.AuthenticationForm):
     def clean(self) -> dict[str, Any]:
         typed = (self.cleaned_data.get("username") or "").strip()
         if typed:
-            stored = (
-                User.objects.filter(email__iexact=typed).values_list("email", flat=True).first()
-            )
-            self.cleaned_data["username"] = stored or typed
+            # Found as the sign-in limits find it (providers.signin), so every
+            # spelling that reaches this account counts against its limits.
+            user = account_for_address(typed)
+            self.cleaned_data["username"] = user.email if user else typed
         return super().clean()
 
 

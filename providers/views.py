@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from providers import forms, ratelimit, selectors, services, tokens
+from providers import forms, ratelimit, selectors, services, signin, tokens
 from providers.models import Listing, User
 
 TOO_MANY = 429
@@ -56,7 +56,10 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = forms.SignupForm(request.POST or None)
     if request.method == "POST":
         limits = (
-            (ratelimit.SIGNUP_PER_ADDRESS, request.POST.get("email", "").strip().lower()),
+            (
+                ratelimit.SIGNUP_PER_ADDRESS,
+                ratelimit.normalise_address(request.POST.get("email", "")),
+            ),
             (ratelimit.SIGNUP_PER_CLIENT, ratelimit.client_key(request)),
         )
         if ratelimit.any_exceeded(*limits):
@@ -105,7 +108,7 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
-    """Django's sign-in, by email, slowed down after repeated failures."""
+    """Django's sign-in, by email, limited after repeated failures (providers.signin)."""
 
     template_name = "providers/login.html"
     authentication_form = forms.EmailAuthenticationForm
@@ -113,21 +116,17 @@ class LoginView(auth_views.LoginView):
     next_page = reverse_lazy("providers:dashboard")  # type: ignore[assignment]
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        limits = (
-            (
-                ratelimit.LOGIN_FAILURES_PER_ADDRESS,
-                request.POST.get("username", "").strip().lower(),
-            ),
-            (ratelimit.LOGIN_FAILURES_PER_CLIENT, ratelimit.client_key(request)),
-        )
-        if ratelimit.any_exceeded(*limits):
-            # Unbound, so rendering it never tries the password.
-            form = self.get_form_class()(request, initial={"username": limits[0][1]})
-            context = self.get_context_data(form=form, rate_limited=True)
+        typed = request.POST.get("username", "")
+        attempt = signin.PasswordAttempt.of(request, typed)
+        if attempt.refused():
+            # Unbound, so rendering it never tries the password; the page offers a
+            # one-time link by email instead.
+            form = self.get_form_class()(request, initial={"username": typed.strip()})
+            context = self.get_context_data(form=form, rate_limited=True, typed=typed.strip())
             return self.render_to_response(context, status=TOO_MANY)
         response = super().post(request, *args, **kwargs)
         if not request.user.is_authenticated:
-            ratelimit.any_hit(*limits)
+            attempt.failed()
         return response
 
     def form_valid(self, form: Any) -> HttpResponse:
@@ -151,7 +150,10 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         limits = (
-            (ratelimit.RESET_PER_ADDRESS, request.POST.get("email", "").strip().lower()),
+            (
+                ratelimit.RESET_PER_ADDRESS,
+                ratelimit.normalise_address(request.POST.get("email", "")),
+            ),
             (ratelimit.RESET_PER_CLIENT, ratelimit.client_key(request)),
         )
         if ratelimit.any_exceeded(*limits):
@@ -397,7 +399,10 @@ def listing_invite(request: HttpRequest, listing: UUID) -> HttpResponse:
     if request.method == "POST":
         limits = (
             (ratelimit.INVITE_PER_ACCOUNT, str(request.user.pk)),
-            (ratelimit.INVITE_PER_ADDRESS, request.POST.get("email", "").strip().lower()),
+            (
+                ratelimit.INVITE_PER_ADDRESS,
+                ratelimit.normalise_address(request.POST.get("email", "")),
+            ),
         )
         if ratelimit.any_exceeded(*limits):
             return _rate_limited(request, "providers/invite.html", context)
