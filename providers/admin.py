@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from providers import curation, services
+from providers import concurrency, curation, services
 from providers.exporting import export_listings_csv
 from providers.importing import ImportFileError, import_listings_csv
 from providers.models import (
@@ -290,6 +290,7 @@ class ImportForm(forms.Form):
 
 @admin.register(Listing)
 class ListingAdmin(TabbedTranslationAdmin):
+    form = concurrency.VersionedAdminForm
     list_display = [
         "name",
         "kind",
@@ -364,7 +365,10 @@ class ListingAdmin(TabbedTranslationAdmin):
                 ]
             },
         ),
-        (_("Record"), {"fields": ["last_confirmed_at", "uuid", "created_at", "updated_at"]}),
+        (
+            _("Record"),
+            {"fields": ["last_confirmed_at", "uuid", "created_at", "updated_at", "seen_version"]},
+        ),
     ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
@@ -407,6 +411,7 @@ class ListingAdmin(TabbedTranslationAdmin):
             if curation.licence_changed(stored=stored, edited=obj):
                 curation.clear_licence_verification(obj)
         super().save_model(request, obj, form, change)
+        concurrency.bump(obj)
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)

@@ -340,6 +340,9 @@ class Listing(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Bumped by every editor step and curator edit; a form read at an older version
+    # is refused instead of reverting the newer save (providers.concurrency).
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
 
     objects = ListingQuerySet.as_manager()
 

@@ -11,6 +11,7 @@ from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -19,7 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from providers import forms, ratelimit, selectors, services, signin, tokens
+from providers import concurrency, forms, ratelimit, selectors, services, signin, tokens
 from providers.models import Listing, User
 
 TOO_MANY = 429
@@ -285,9 +286,20 @@ def listing_edit(request: HttpRequest, listing: UUID, step: str) -> HttpResponse
     form = current.form(
         target, request.POST if posted else None, request.FILES if posted else None, get_language()
     )
+    changed_meanwhile = None
     if posted and form.is_valid():
         try:
-            _save_step(current, form, target, _user(request))
+            with transaction.atomic():
+                concurrency.claim(target, request.POST.get("version"))
+                _save_step(current, form, target, _user(request))
+                concurrency.bump(target)
+        except concurrency.Stale:
+            # Shown again with everything typed, beside what is saved now.
+            stored = Listing.objects.get(pk=target.pk)
+            changed_meanwhile = concurrency.changed_meanwhile(
+                form, current.form(stored, None, None, get_language())
+            )
+            target.version = stored.version
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -296,9 +308,10 @@ def listing_edit(request: HttpRequest, listing: UUID, step: str) -> HttpResponse
             if request.POST.get("then") == "stay" or following is None:
                 return redirect("providers:listing_edit", listing=original.uuid, step=step)
             return redirect("providers:listing_edit", listing=original.uuid, step=following.slug)
-    return render(
-        request, "providers/editor.html", _editor_context(original, target, current, form)
-    )
+    context = _editor_context(original, target, current, form)
+    context["changed_meanwhile"] = changed_meanwhile
+    context["stale_message"] = concurrency.STALE_MESSAGE
+    return render(request, "providers/editor.html", context)
 
 
 def _working(original: Listing) -> Listing:
