@@ -343,6 +343,11 @@ class Listing(models.Model):
     # Bumped by every editor step and curator edit; a form read at an older version
     # is refused instead of reverting the newer save (providers.concurrency).
     version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    # A pending change's base: the listing as it was when the change was started, so
+    # approval applies only what the provider changed (providers.merging).
+    merge_base = models.JSONField(
+        _("published version when the change was started"), null=True, blank=True, editable=False
+    )
 
     objects = ListingQuerySet.as_manager()
 
