@@ -236,6 +236,8 @@ class Listing(models.Model):
         PUBLISHED = "published", _("Published")
         REJECTED = "rejected", _("Rejected")
         SUSPENDED = "suspended", _("Suspended")
+        # Deleted by its owner while suspended or reported: kept for curators only.
+        DELETED = "deleted", _("Deleted by its owner")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -676,6 +678,7 @@ class ListingEvent(models.Model):
         OWNER_ADDED = "owner_added", _("Owner added")
         STALE = "stale", _("Marked stale: not confirmed for 180 days")
         EXPIRED = "expired", _("Left search: not confirmed for 365 days")
+        DELETED = "deleted", _("Deleted by its owner")
 
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)

@@ -25,7 +25,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
-from providers import emails, merging, tokens
+from providers import emails, merging, retention, tokens
 from providers.merging import REVIEWED_M2M
 from providers.models import (
     STALE_AFTER,
@@ -39,7 +39,7 @@ from providers.models import (
     ServiceArea,
     User,
 )
-from providers.search_index import search_index_remove, search_index_update
+from providers.search_index import search_index_update
 from providers.selectors import (
     AVAILABILITY_FIELDS,
     COST_FIELDS,
@@ -206,7 +206,7 @@ def account_delete(*, user: User) -> None:
         if listing.owners.exclude(pk=user.pk).exists():
             listing.owners.remove(user)
         else:
-            _delete_listing(listing)
+            _delete_listing(listing, by=user)
     user.delete()
 
 
@@ -812,21 +812,21 @@ def listing_unhide(*, listing: Listing, by: User) -> None:
         listing_event_record(listing, ListingEvent.Action.SHOWN, by=by, source="provider")
 
 
-def _delete_listing(listing: Listing) -> None:
-    versions = [listing, *listing.pending_changes.all()]
-    names = {version.photo.name for version in versions if version.photo}
-    storage = listing.photo.storage
-    search_index_remove(listing_ids=[listing.pk])
-    listing.delete()
-    for name in names:
-        if not Listing.objects.filter(photo=name).exists():
-            transaction.on_commit(lambda name=name: storage.delete(name))  # type: ignore[misc]
+def _delete_listing(listing: Listing, *, by: User) -> None:
+    """A provider's delete: for good, unless curators need the listing (providers.retention)."""
+    if retention.must_keep(listing):
+        retention.retire(listing, by=by)
+    else:
+        retention.erase(listing)
 
 
 @transaction.atomic
-def listing_delete(*, listing: Listing, by: User) -> None:
-    """Delete a listing, its pending change, places and history, for good."""
-    _delete_listing(listing)
+def listing_delete(*, listing: Listing, by: User) -> bool:
+    """Delete a listing, its pending change, places and history, for good; or, when
+    suspended or reported, retire it for curators. Returns whether it was retired."""
+    kept = retention.must_keep(listing)
+    _delete_listing(listing, by=by)
+    return kept
 
 
 # Owners --------------------------------------------------------------------

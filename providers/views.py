@@ -395,8 +395,16 @@ def listing_delete(request: HttpRequest, listing: UUID) -> HttpResponse:
     original = _owned_listing(request, listing)
     form = forms.DeleteListingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.listing_delete(listing=original, by=_user(request))
-        messages.success(request, _("The listing is deleted."))
+        if services.listing_delete(listing=original, by=_user(request)):
+            messages.success(
+                request,
+                _(
+                    "The listing is deleted from your account and from the directory. "
+                    "Because it is suspended or was reported, our curators keep its record."
+                ),
+            )
+        else:
+            messages.success(request, _("The listing is deleted."))
         return redirect("providers:dashboard")
     return render(request, "providers/listing_delete.html", {"listing": original, "form": form})
 
