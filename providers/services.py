@@ -832,9 +832,24 @@ def listing_delete(*, listing: Listing, by: User) -> bool:
 # Owners --------------------------------------------------------------------
 
 
+def listing_invite_refusal(*, listing: Listing, by: User) -> str | None:
+    """Why `by` may not invite co-owners to `listing` now, or None. Only a verified
+    account may, and only to a listing submitted or published: an unverified
+    account with a draft could otherwise send Rooted's email to anyone."""
+    if by.email_verified_at is None:
+        return _("Please verify your email address before you invite anyone.")
+    if listing.status not in (Listing.Status.PUBLISHED, Listing.Status.SUBMITTED):
+        return _("You can invite co-owners once the listing is submitted for review.")
+    return None
+
+
 def listing_invite_owner(*, listing: Listing, by: User, email: str, base_url: str) -> None:
     """Email `email` a signed link, valid for seven days, that makes the account
-    with that address a co-owner of the listing."""
+    with that address a co-owner of the listing. The email is fixed text with the
+    inviter's verified address and the link: nothing the provider wrote.
+    Raises ValidationError when `listing_invite_refusal` says no."""
+    if refusal := listing_invite_refusal(listing=listing, by=by):
+        raise ValidationError(refusal)
     address = email.strip().lower()
     token = tokens.INVITE_OWNER.make(
         {"l": str(listing.uuid), "e": tokens.email_digest(address), "by": by.pk}
@@ -845,7 +860,6 @@ def listing_invite_owner(*, listing: Listing, by: User, email: str, base_url: st
         to=address,
         language=invitee.language if invitee else by.language,
         context={
-            "listing_name": listing.name,
             "inviter": by.email,
             "has_account": invitee is not None,
             "links": {

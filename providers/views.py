@@ -415,6 +415,9 @@ def listing_delete(request: HttpRequest, listing: UUID) -> HttpResponse:
 @login_required
 def listing_invite(request: HttpRequest, listing: UUID) -> HttpResponse:
     original = _owned_listing(request, listing)
+    if refusal := services.listing_invite_refusal(listing=original, by=_user(request)):
+        messages.error(request, refusal)
+        return redirect("providers:dashboard")
     form = forms.InviteForm(request.POST or None)
     context = {"listing": original, "form": form}
     if request.method == "POST":
