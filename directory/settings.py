@@ -193,6 +193,19 @@ STORAGES = {
     },
 }
 
+# Uploads stop streaming at a cap (providers/uploads.py): 6 MB, a 5 MB photo and
+# its form, as nginx's client_max_body_size; staff import larger CSV files. Below
+# the cap an upload stays in memory and never touches the disk.
+UPLOAD_MAX_BYTES = 6 * 1024 * 1024
+STAFF_UPLOAD_MAX_BYTES = envint("STAFF_UPLOAD_MAX_BYTES", 64 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, for the form's other fields
+FILE_UPLOAD_HANDLERS = [
+    "providers.uploads.SizeCappedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"

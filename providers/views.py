@@ -20,7 +20,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from providers import concurrency, forms, ratelimit, selectors, services, signin, tokens
+from providers import (
+    concurrency,
+    forms,
+    ratelimit,
+    selectors,
+    services,
+    signin,
+    tokens,
+    uploads,
+)
 from providers.models import Listing, User
 
 TOO_MANY = 429
@@ -286,6 +295,9 @@ def listing_edit(request: HttpRequest, listing: UUID, step: str) -> HttpResponse
     form = current.form(
         target, request.POST if posted else None, request.FILES if posted else None, get_language()
     )
+    if posted and uploads.upload_too_large(request):
+        # Stopped while streaming (providers.uploads): say so, save nothing.
+        form.add_error(None, _("This photo is larger than 5 MB; please choose a smaller one."))
     changed_meanwhile = None
     if posted and form.is_valid():
         try:
