@@ -227,6 +227,12 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+# The CSRF cookie lasts only while the browser is open. The report form is the one
+# form a seeker sees, and a seeker must not leave with a year-long cookie; a
+# sessions-based token (CSRF_USE_SESSIONS) would give them a session instead. A
+# browser-session cookie costs providers nothing: a form left open across a
+# browser restart asks them to send it again.
+CSRF_COOKIE_AGE = None
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG

@@ -29,6 +29,7 @@ from providers.models import (
     Specialty,
     User,
 )
+from providers.phones import validate_phone
 from providers.places import zip_lookup
 from providers.selectors import suffix
 from providers.signin import account_for_address
@@ -247,6 +248,12 @@ class ContactForm(forms.ModelForm):
             "email": _("Public: seekers will see it. It can differ from your sign-in address."),
         }
         widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})}
+
+    def clean_phone(self) -> str:
+        phone = str(self.cleaned_data.get("phone") or "").strip()
+        if phone:
+            validate_phone(phone)
+        return phone
 
 
 class LicenceForm(forms.ModelForm):

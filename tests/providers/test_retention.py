@@ -60,7 +60,7 @@ def test_a_suspended_listing_s_reports_and_history_survive_its_owner_s_delete(
     # Gone for the provider and the public, still there for curators.
     assert "Amara Okafor" not in client.get("/en/provider/").content.decode()
     assert client.get(f"/en/provider/listings/{listing.uuid}/edit/about/").status_code == 404
-    assert client.get("/en/listing/amara-okafor/").status_code == 404
+    assert client.get("/en/listings/amara-okafor/").status_code == 404
     client.force_login(curator)
     assert client.get(f"/admin/providers/listing/{listing.pk}/change/").status_code == 200
 
@@ -69,9 +69,11 @@ def test_a_reported_published_listing_leaves_the_directory_but_not_the_record(cl
     listing = OwnedListingFactory(name="Amara Okafor", slug="amara-okafor", owners=[owner])
     reported(listing, 2)
     client.force_login(owner)
+    assert client.get("/en/listings/amara-okafor/").status_code == 200
+    assert "Amara Okafor" in client.get("/en/search/?q=Amara").content.decode()
     delete(client, listing)
     assert Listing.objects.get(pk=listing.pk).reports.count() == 2
-    assert client.get("/en/listing/amara-okafor/").status_code == 404
+    assert client.get("/en/listings/amara-okafor/").status_code == 404
     assert "Amara Okafor" not in client.get("/en/search/?q=Amara").content.decode()
 
 
