@@ -14,12 +14,13 @@ from functools import wraps
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from directory import bulk
 from directory.criteria import TERM_PARAMS, nearest_location_miles
 from directory.filters import ListingFilter
 from providers.hsds import ids, openapi, serialize
@@ -171,7 +172,7 @@ def _paged_listings(
     request: HttpRequest, listings: QuerySet[Listing], serialise: Callable[[Listing], Any]
 ) -> HttpResponseBase:
     if _format(request) == "ndjson":
-        return _ndjson(_listing_chunks(listings), serialise)
+        return _ndjson(request, lambda: _listing_chunks(listings), serialise)
     paging = parse_paging(request.GET)
     start = (paging.page - 1) * paging.per_page
     page_ids = list(listings.values_list("pk", flat=True)[start : start + paging.per_page])
@@ -184,7 +185,7 @@ def _paged_places(
     request: HttpRequest, places: QuerySet[Location], serialise: Callable[[Location], Any]
 ) -> HttpResponseBase:
     if _format(request) == "ndjson":
-        return _ndjson(_place_chunks(places), serialise)
+        return _ndjson(request, lambda: _place_chunks(places), serialise)
     paging = parse_paging(request.GET)
     start = (paging.page - 1) * paging.per_page
     rows = list(places.values_list("pk", "listing_id")[start : start + paging.per_page])
@@ -221,13 +222,24 @@ def _place_chunks(places: QuerySet[Location]) -> Iterator[list[Location]]:
         yield _places_with_listings(rows[start : start + NDJSON_CHUNK])
 
 
-def _ndjson(chunks: Iterator[list[Any]], serialise: Callable[[Any], Any]) -> StreamingHttpResponse:
-    lines = (
-        json.dumps(serialise(item), ensure_ascii=False, separators=(",", ":")) + "\n"
-        for chunk in chunks
-        for item in chunk
-    )
-    return StreamingHttpResponse(lines, content_type="application/x-ndjson")
+def _ndjson(
+    request: HttpRequest, chunks: Callable[[], Iterator[list[Any]]], serialise: Callable[[Any], Any]
+) -> HttpResponseBase:
+    """Every result, one JSON object a line: limited per client, and for the whole
+    directory served from a file made once per version of it (directory.bulk)."""
+    if bulk.limited(request):
+        response = _error(
+            request, 429, _("Too many bulk downloads from your address; please try again later.")
+        )
+        response["Retry-After"] = str(bulk.BULK_PER_CLIENT.period)
+        return response
+
+    def lines() -> Iterator[str]:
+        for chunk in chunks():
+            for item in chunk:
+                yield json.dumps(serialise(item), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+    return bulk.response(request, lines)
 
 
 def _listing_by_uuid(value: str) -> Listing | None:

@@ -182,6 +182,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# The API's whole-directory bulk answers, written once per version of the
+# directory (directory/bulk.py); any folder the app may write, not served directly.
+BULK_ROOT = Path(os.environ.get("BULK_ROOT", BASE_DIR / "var" / "bulk"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -192,6 +195,19 @@ STORAGES = {
         )
     },
 }
+
+# Uploads stop streaming at a cap (providers/uploads.py): 6 MB, a 5 MB photo and
+# its form, as nginx's client_max_body_size; staff import larger CSV files. Below
+# the cap an upload stays in memory and never touches the disk.
+UPLOAD_MAX_BYTES = 6 * 1024 * 1024
+STAFF_UPLOAD_MAX_BYTES = envint("STAFF_UPLOAD_MAX_BYTES", 64 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, for the form's other fields
+FILE_UPLOAD_HANDLERS = [
+    "providers.uploads.SizeCappedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
@@ -214,6 +230,12 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+# The CSRF cookie lasts only while the browser is open. The report form is the one
+# form a seeker sees, and a seeker must not leave with a year-long cookie; a
+# sessions-based token (CSRF_USE_SESSIONS) would give them a session instead. A
+# browser-session cookie costs providers nothing: a form left open across a
+# browser restart asks them to send it again.
+CSRF_COOKIE_AGE = None
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG

@@ -3,7 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from providers.signin_views import admin_login
+
 urlpatterns: list[URLPattern | URLResolver] = [
+    # The admin's sign-in, under the same limits as the provider sign-in.
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
     # Open data (HSDS 3.0) for other systems: outside the language prefixes.
     path("api/hsds/", include("directory.api_urls")),

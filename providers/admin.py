@@ -7,6 +7,7 @@ the admin records the same history as the same action anywhere else.
 """
 
 import io
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -25,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from providers import curation, services
+from providers import concurrency, curation, merging, services
 from providers.exporting import export_listings_csv
 from providers.importing import ImportFileError, import_listings_csv
 from providers.models import (
@@ -290,6 +291,7 @@ class ImportForm(forms.Form):
 
 @admin.register(Listing)
 class ListingAdmin(TabbedTranslationAdmin):
+    form = concurrency.VersionedAdminForm
     list_display = [
         "name",
         "kind",
@@ -364,7 +366,10 @@ class ListingAdmin(TabbedTranslationAdmin):
                 ]
             },
         ),
-        (_("Record"), {"fields": ["last_confirmed_at", "uuid", "created_at", "updated_at"]}),
+        (
+            _("Record"),
+            {"fields": ["last_confirmed_at", "uuid", "created_at", "updated_at", "seen_version"]},
+        ),
     ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
@@ -407,6 +412,7 @@ class ListingAdmin(TabbedTranslationAdmin):
             if curation.licence_changed(stored=stored, edited=obj):
                 curation.clear_licence_verification(obj)
         super().save_model(request, obj, form, change)
+        concurrency.bump(obj)
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
@@ -622,6 +628,33 @@ class ReviewDecisionForm(forms.Form):
         ),
     )
 
+    def __init__(
+        self, *args: Any, conflicts: Sequence[merging.Conflict] = (), **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.conflicts = list(conflicts)
+        for conflict in self.conflicts:
+            self.fields[f"keep_{conflict.part}"] = forms.ChoiceField(
+                label=conflict.label,
+                widget=forms.RadioSelect,
+                required=False,
+                choices=[
+                    (
+                        merging.KEEP_PUBLISHED,
+                        _("Keep the published version: %(value)s")
+                        % {"value": conflict.published_text},
+                    ),
+                    (
+                        merging.TAKE_PROPOSED,
+                        _("Take the provider's: %(value)s") % {"value": conflict.proposed_text},
+                    ),
+                ],
+            )
+
+    def merge_choices(self) -> dict[str, str]:
+        """The curator's choice for each part both sides changed."""
+        return {c.part: self.cleaned_data.get(f"keep_{c.part}") or "" for c in self.conflicts}
+
 
 @admin.register(ReviewItem)
 class ReviewQueueAdmin(admin.ModelAdmin):
@@ -680,13 +713,14 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         if not self.has_view_or_change_permission(request, item):
             raise PermissionDenied
         can_decide = self.has_change_permission(request, item)
-        form = ReviewDecisionForm(request.POST or None)
+        original = item.draft_of
+        conflicts = merging.plan(change=item, original=original).conflicts if original else ()
+        form = ReviewDecisionForm(request.POST or None, conflicts=conflicts)
         if request.method == "POST":
             if not can_decide:
                 raise PermissionDenied
             if form.is_valid() and self._decide(request, item, form):
                 return HttpResponseRedirect(reverse("admin:providers_reviewitem_changelist"))
-        original = item.draft_of
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -695,6 +729,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
             "original": original,
             "owners": (original or item).owners.all(),
             "changes": curation.review_diff(item),
+            "conflicts": conflicts,
             "history": (original or item).events.select_related("actor")[:10],
             "form": form,
             "can_decide": can_decide,
@@ -708,7 +743,11 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         try:
             if decision == ReviewDecisionForm.Decision.APPROVE:
                 published = services.listing_approve(
-                    listing=item, curator=request.user, note=message, base_url=base_url
+                    listing=item,
+                    curator=request.user,
+                    note=message,
+                    base_url=base_url,
+                    choices=form.merge_choices(),
                 )
                 messages.success(
                     request,

@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from providers import emails, tokens
+from providers import emails, merging, tokens
 from providers.models import (
     HIDDEN_AFTER,
     STALE_AFTER,
@@ -57,7 +57,13 @@ def review_diff(listing: Listing) -> list[FieldChange]:
     a pending change against its published listing, a new listing against nothing."""
     if listing.draft_of_id:
         assert listing.draft_of is not None
-        return listing_diff(original=listing.draft_of, proposed=listing)
+        changes = listing_diff(original=listing.draft_of, proposed=listing)
+        # Only what the provider changed: what a curator changed since is kept.
+        touched = merging.plan(change=listing, original=listing.draft_of).touched
+        if touched is None:
+            return changes
+        keys = {key for part in touched for key in merging.PARTS[part]}
+        return [change for change in changes if change.key in keys]
     changes = diff_snapshots({}, listing_snapshot(listing))
     return [change for change in changes if not _is_blank(change.after)]
 

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from django.conf import settings
 from django.db.models import QuerySet
 
+from providers.csvsafety import neutralised
 from providers.models import Listing, ListingLanguage
 from providers.selectors import suffix
 
@@ -155,6 +156,7 @@ def export_listings_csv(*, file: TextIO, listings: Iterable[Listing] | None = No
     writer.writeheader()
     count = 0
     for listing in listings if listings is not None else listings_for_export():
-        writer.writerow(listing_row(listing))
+        # Text a provider typed must never run as a formula in a curator's spreadsheet.
+        writer.writerow({key: neutralised(value) for key, value in listing_row(listing).items()})
         count += 1
     return count

@@ -29,8 +29,10 @@ from providers.models import (
     Specialty,
     User,
 )
+from providers.phones import validate_phone
 from providers.places import zip_lookup
 from providers.selectors import suffix
+from providers.signin import account_for_address
 from providers.states import US_STATES
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -99,10 +101,10 @@ class EmailAuthenticationForm(auth_forms.AuthenticationForm):
     def clean(self) -> dict[str, Any]:
         typed = (self.cleaned_data.get("username") or "").strip()
         if typed:
-            stored = (
-                User.objects.filter(email__iexact=typed).values_list("email", flat=True).first()
-            )
-            self.cleaned_data["username"] = stored or typed
+            # Found as the sign-in limits find it (providers.signin), so every
+            # spelling that reaches this account counts against its limits.
+            user = account_for_address(typed)
+            self.cleaned_data["username"] = user.email if user else typed
         return super().clean()
 
 
@@ -246,6 +248,12 @@ class ContactForm(forms.ModelForm):
             "email": _("Public: seekers will see it. It can differ from your sign-in address."),
         }
         widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})}
+
+    def clean_phone(self) -> str:
+        phone = str(self.cleaned_data.get("phone") or "").strip()
+        if phone:
+            validate_phone(phone)
+        return phone
 
 
 class LicenceForm(forms.ModelForm):

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from providers.csvsafety import formula_like, unneutralised
 from providers.models import (
     AgeGroup,
     Approach,
@@ -129,6 +130,8 @@ class RowResult:
     outcome: Outcome
     errors: list[str] = field(default_factory=list)
     listing: Listing | None = None
+    # Imported anyway, but worth a look: e.g. a cell a spreadsheet would run.
+    warnings: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         if self.outcome is Outcome.FAILED:
@@ -177,6 +180,10 @@ class ImportReport:
         return [row for row in self.rows if row.outcome is Outcome.FAILED]
 
     @property
+    def warned(self) -> list[RowResult]:
+        return [row for row in self.rows if row.warnings]
+
+    @property
     def summary(self) -> str:
         return _("created %(created)d, updated %(updated)d, failed %(failed)d") % {
             "created": self.created,
@@ -215,16 +222,31 @@ def import_listings_csv(*, file: TextIO, actor: User | None = None) -> ImportRep
         with transaction.atomic():
             written = []
             for line, cells in rows[start : start + BATCH]:
-                values = {
-                    column: (cells[index].strip() if index < len(cells) else "")
+                raw = {
+                    column: (cells[index] if index < len(cells) else "")
                     for column, index in header.items()
                 }
+                values = {column: unneutralised(cell.strip()) for column, cell in raw.items()}
                 row = _import_row(line=line, values=values, vocabularies=vocabularies, actor=actor)
+                row.warnings = _formula_warnings(raw)
                 report.rows.append(row)
                 if row.listing is not None:
                     written.append(row.listing.pk)
             search_index_update(listing_ids=written)
     return report
+
+
+def _formula_warnings(raw: dict[str, str]) -> list[str]:
+    """A warning for each cell a spreadsheet would run as a formula (providers.csvsafety)."""
+    return [
+        _(
+            "%(column)s begins with %(start)s: a spreadsheet may run it as a formula; "
+            "check the text is meant"
+        )
+        % {"column": column, "start": repr(unneutralised(cell.lstrip(" "))[:1])}
+        for column, cell in raw.items()
+        if formula_like(unneutralised(cell.lstrip(" ")))
+    ]
 
 
 def _numbered_rows(text: str) -> Iterator[tuple[int, list[str]]]:

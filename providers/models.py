@@ -236,6 +236,8 @@ class Listing(models.Model):
         PUBLISHED = "published", _("Published")
         REJECTED = "rejected", _("Rejected")
         SUSPENDED = "suspended", _("Suspended")
+        # Deleted by its owner while suspended or reported: kept for curators only.
+        DELETED = "deleted", _("Deleted by its owner")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -340,6 +342,14 @@ class Listing(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Bumped by every editor step and curator edit; a form read at an older version
+    # is refused instead of reverting the newer save (providers.concurrency).
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    # A pending change's base: the listing as it was when the change was started, so
+    # approval applies only what the provider changed (providers.merging).
+    merge_base = models.JSONField(
+        _("published version when the change was started"), null=True, blank=True, editable=False
+    )
 
     objects = ListingQuerySet.as_manager()
 
@@ -668,6 +678,7 @@ class ListingEvent(models.Model):
         OWNER_ADDED = "owner_added", _("Owner added")
         STALE = "stale", _("Marked stale: not confirmed for 180 days")
         EXPIRED = "expired", _("Left search: not confirmed for 365 days")
+        DELETED = "deleted", _("Deleted by its owner")
 
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)

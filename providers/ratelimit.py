@@ -17,6 +17,7 @@ outage must not lock every provider out.
 import ipaddress
 import logging
 import time
+import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -70,6 +71,18 @@ class Limit:
         return count > self.attempts
 
 
+def normalise_address(typed: str) -> str:
+    """An email address as every limit counts it: NFKC-normalised (so U+FF42,
+    a fullwidth b, is 'b', as Django's sign-in form makes it), stripped and
+    case-folded.
+
+    Every limit keyed on a typed address goes through here. Sign-in limits key on
+    the account the address reaches (providers.signin), found the way Django's
+    sign-in finds it, so no spelling that reaches an account escapes its limits.
+    """
+    return unicodedata.normalize("NFKC", typed).strip().casefold()
+
+
 def client_key(request: HttpRequest) -> str:
     """The client's address for counting: an IPv6 client counts by its /64 network.
 
@@ -116,6 +129,12 @@ RESET_PER_CLIENT = Limit("reset-client", attempts=10, period=HOUR)
 VERIFY_PER_ACCOUNT = Limit("verify-account", attempts=3, period=HOUR)
 INVITE_PER_ACCOUNT = Limit("invite-account", attempts=10, period=DAY)
 INVITE_PER_ADDRESS = Limit("invite-address", attempts=3, period=DAY)
-# Failed sign-ins only: a provider who signs in successfully is never slowed down.
-LOGIN_FAILURES_PER_ADDRESS = Limit("login-address", attempts=5, period=15 * MINUTE)
+# Failed sign-ins only (providers.signin): a provider who signs in is never slowed.
+# An account is limited per client it is tried from, so wrong passwords typed
+# elsewhere never lock its owner out; across all clients it has a looser limit,
+# after which it takes the one-time link sent by email.
+LOGIN_FAILURES_PER_ACCOUNT_CLIENT = Limit("login-account-client", attempts=5, period=15 * MINUTE)
 LOGIN_FAILURES_PER_CLIENT = Limit("login-client", attempts=30, period=15 * MINUTE)
+LOGIN_FAILURES_PER_ACCOUNT = Limit("login-account", attempts=100, period=HOUR)
+SIGNIN_LINK_PER_ADDRESS = Limit("signin-link-address", attempts=3, period=HOUR)
+SIGNIN_LINK_PER_CLIENT = Limit("signin-link-client", attempts=10, period=HOUR)

@@ -25,7 +25,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
-from providers import emails, tokens
+from providers import emails, merging, retention, tokens
+from providers.merging import REVIEWED_M2M
 from providers.models import (
     STALE_AFTER,
     AgeGroup,
@@ -38,7 +39,7 @@ from providers.models import (
     ServiceArea,
     User,
 )
-from providers.search_index import search_index_remove, search_index_update
+from providers.search_index import search_index_update
 from providers.selectors import (
     AVAILABILITY_FIELDS,
     COST_FIELDS,
@@ -59,7 +60,6 @@ PHOTO_MAX_SIDE = 800
 # Self-service: live at once, never held for review.
 SELF_SERVICE_FIELDS = AVAILABILITY_FIELDS
 SELF_SERVICE_M2M = ("ages", "formats")
-REVIEWED_M2M = ("identifies_as", "experienced_with", "specialties", "approaches", "insurance")
 LICENCE_FIELDS = ("licence_type", "licence_number", "licence_state")
 # What a curator reviews: copied into a pending change, and back onto the listing on
 # approval. Named one by one, so a field added later (an import's source id, say)
@@ -206,7 +206,7 @@ def account_delete(*, user: User) -> None:
         if listing.owners.exclude(pk=user.pk).exists():
             listing.owners.remove(user)
         else:
-            _delete_listing(listing)
+            _delete_listing(listing, by=user)
     user.delete()
 
 
@@ -285,7 +285,13 @@ def listing_working_copy(*, listing: Listing, by: User) -> Listing:
         return existing
     try:
         with transaction.atomic():
-            copy = Listing(draft_of=listing, status=Listing.Status.DRAFT, slug="")
+            # The base a three-way merge compares both sides with on approval.
+            copy = Listing(
+                draft_of=listing,
+                status=Listing.Status.DRAFT,
+                slug="",
+                merge_base=merging.base_snapshot(listing),
+            )
             _copy_fields(listing, copy, (*REVIEWED_FIELDS, *PREVIEW_FIELDS))
             copy.full_clean()
             copy.save()
@@ -577,43 +583,61 @@ def _apply_places(*, change: Listing, original: Listing) -> None:
     Location.objects.filter(pk__in=unmatched).delete()
 
 
-def _apply_pending_change(*, change: Listing, original: Listing) -> dict[str, Any]:
-    """Copy a pending change onto its listing, move its places, languages and states
-    across, delete it, and return the recorded differences."""
-    with translation.override(None):
-        changes = changes_as_json(listing_diff(original=original, proposed=change))
+def _apply_pending_change(
+    *, change: Listing, original: Listing, parts: frozenset[str]
+) -> dict[str, Any]:
+    """Copy the `parts` (providers.merging.PARTS) of a pending change onto its
+    listing, delete the change, and return the recorded differences."""
     before = _snapshot(original)
     old_photo = original.photo.name if original.photo else ""
-    _copy_fields(change, original, REVIEWED_FIELDS)
+    proposed_photo = change.photo.name if change.photo else ""
+    _copy_fields(change, original, [name for name in REVIEWED_FIELDS if name in parts])
     _clear_licence_verification_if_changed(original, before)
     original.full_clean()
     original.save()
     for name in REVIEWED_M2M:
-        getattr(original, name).set(getattr(change, name).all())
-    _apply_places(change=change, original=original)
-    original.service_areas.all().delete()
-    original.listing_languages.all().delete()
-    change.service_areas.update(listing=original)
-    change.listing_languages.update(listing=original)
+        if name in parts:
+            getattr(original, name).set(getattr(change, name).all())
+    if "locations" in parts:
+        _apply_places(change=change, original=original)
+    if "service_areas" in parts:
+        original.service_areas.all().delete()
+        change.service_areas.update(listing=original)
+    if "languages" in parts:
+        original.listing_languages.all().delete()
+        change.listing_languages.update(listing=original)
+    changes = _history_changes(before, original)
     change.delete()
-    if old_photo and old_photo != (original.photo.name if original.photo else ""):
-        _delete_photo_file(original, old_photo)
+    new_photo = original.photo.name if original.photo else ""
+    for unused in {old_photo, proposed_photo} - {new_photo, None, ""}:
+        _delete_photo_file(original, str(unused))
     return changes
 
 
 @transaction.atomic
 def listing_approve(
-    *, listing: Listing, curator: User, note: str = "", base_url: str | None = None
+    *,
+    listing: Listing,
+    curator: User,
+    note: str = "",
+    base_url: str | None = None,
+    choices: Mapping[str, str] | None = None,
 ) -> Listing:
     """Publish a submitted listing, or apply a submitted pending change to its
     listing; either way the listing counts as confirmed today. Returns the
-    published listing and emails its owners."""
+    published listing and emails its owners.
+
+    A pending change applies only what its provider changed (providers.merging);
+    where a curator changed the same part differently meanwhile, `choices` must
+    say for each such part which version to keep, or ValidationError is raised."""
     listing = Listing.objects.select_for_update().get(pk=listing.pk)
     _require_submitted(listing)
     now = timezone.now()
     if listing.draft_of_id:
         original = Listing.objects.select_for_update().get(pk=listing.draft_of_id)
-        changes = _apply_pending_change(change=listing, original=original)
+        merge = merging.plan(change=listing, original=original)
+        parts = merging.parts_to_apply(merge, dict(choices or {}))
+        changes = _apply_pending_change(change=listing, original=original, parts=parts)
     else:
         original, changes = listing, {}
         original.status = Listing.Status.PUBLISHED
@@ -788,29 +812,44 @@ def listing_unhide(*, listing: Listing, by: User) -> None:
         listing_event_record(listing, ListingEvent.Action.SHOWN, by=by, source="provider")
 
 
-def _delete_listing(listing: Listing) -> None:
-    versions = [listing, *listing.pending_changes.all()]
-    names = {version.photo.name for version in versions if version.photo}
-    storage = listing.photo.storage
-    search_index_remove(listing_ids=[listing.pk])
-    listing.delete()
-    for name in names:
-        if not Listing.objects.filter(photo=name).exists():
-            transaction.on_commit(lambda name=name: storage.delete(name))  # type: ignore[misc]
+def _delete_listing(listing: Listing, *, by: User) -> None:
+    """A provider's delete: for good, unless curators need the listing (providers.retention)."""
+    if retention.must_keep(listing):
+        retention.retire(listing, by=by)
+    else:
+        retention.erase(listing)
 
 
 @transaction.atomic
-def listing_delete(*, listing: Listing, by: User) -> None:
-    """Delete a listing, its pending change, places and history, for good."""
-    _delete_listing(listing)
+def listing_delete(*, listing: Listing, by: User) -> bool:
+    """Delete a listing, its pending change, places and history, for good; or, when
+    suspended or reported, retire it for curators. Returns whether it was retired."""
+    kept = retention.must_keep(listing)
+    _delete_listing(listing, by=by)
+    return kept
 
 
 # Owners --------------------------------------------------------------------
 
 
+def listing_invite_refusal(*, listing: Listing, by: User) -> str | None:
+    """Why `by` may not invite co-owners to `listing` now, or None. Only a verified
+    account may, and only to a listing submitted or published: an unverified
+    account with a draft could otherwise send Rooted's email to anyone."""
+    if by.email_verified_at is None:
+        return _("Please verify your email address before you invite anyone.")
+    if listing.status not in (Listing.Status.PUBLISHED, Listing.Status.SUBMITTED):
+        return _("You can invite co-owners once the listing is submitted for review.")
+    return None
+
+
 def listing_invite_owner(*, listing: Listing, by: User, email: str, base_url: str) -> None:
     """Email `email` a signed link, valid for seven days, that makes the account
-    with that address a co-owner of the listing."""
+    with that address a co-owner of the listing. The email is fixed text with the
+    inviter's verified address and the link: nothing the provider wrote.
+    Raises ValidationError when `listing_invite_refusal` says no."""
+    if refusal := listing_invite_refusal(listing=listing, by=by):
+        raise ValidationError(refusal)
     address = email.strip().lower()
     token = tokens.INVITE_OWNER.make(
         {"l": str(listing.uuid), "e": tokens.email_digest(address), "by": by.pk}
@@ -821,7 +860,6 @@ def listing_invite_owner(*, listing: Listing, by: User, email: str, base_url: st
         to=address,
         language=invitee.language if invitee else by.language,
         context={
-            "listing_name": listing.name,
             "inviter": by.email,
             "has_account": invitee is not None,
             "links": {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from providers import views
+from providers import signin_views, views
 
 app_name = "providers"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("verify/resend/", views.resend_verification, name="resend_verification"),
     path("verify/<str:token>/", views.verify_email, name="verify_email"),
     path("login/", views.LoginView.as_view(), name="login"),
+    path("login/link/", signin_views.signin_link_request, name="signin_link"),
+    path("login/link/<str:token>/", signin_views.signin_link_use, name="signin_link_use"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("password/change/", views.password_change, name="password_change"),
     path("password/change/done/", views.password_change_done, name="password_change_done"),

@@ -11,6 +11,7 @@ from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -19,7 +20,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from providers import forms, ratelimit, selectors, services, tokens
+from providers import (
+    concurrency,
+    forms,
+    ratelimit,
+    selectors,
+    services,
+    signin,
+    tokens,
+    uploads,
+)
 from providers.models import Listing, User
 
 TOO_MANY = 429
@@ -56,7 +66,10 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = forms.SignupForm(request.POST or None)
     if request.method == "POST":
         limits = (
-            (ratelimit.SIGNUP_PER_ADDRESS, request.POST.get("email", "").strip().lower()),
+            (
+                ratelimit.SIGNUP_PER_ADDRESS,
+                ratelimit.normalise_address(request.POST.get("email", "")),
+            ),
             (ratelimit.SIGNUP_PER_CLIENT, ratelimit.client_key(request)),
         )
         if ratelimit.any_exceeded(*limits):
@@ -105,7 +118,7 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
-    """Django's sign-in, by email, slowed down after repeated failures."""
+    """Django's sign-in, by email, limited after repeated failures (providers.signin)."""
 
     template_name = "providers/login.html"
     authentication_form = forms.EmailAuthenticationForm
@@ -113,21 +126,17 @@ class LoginView(auth_views.LoginView):
     next_page = reverse_lazy("providers:dashboard")  # type: ignore[assignment]
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        limits = (
-            (
-                ratelimit.LOGIN_FAILURES_PER_ADDRESS,
-                request.POST.get("username", "").strip().lower(),
-            ),
-            (ratelimit.LOGIN_FAILURES_PER_CLIENT, ratelimit.client_key(request)),
-        )
-        if ratelimit.any_exceeded(*limits):
-            # Unbound, so rendering it never tries the password.
-            form = self.get_form_class()(request, initial={"username": limits[0][1]})
-            context = self.get_context_data(form=form, rate_limited=True)
+        typed = request.POST.get("username", "")
+        attempt = signin.PasswordAttempt.of(request, typed)
+        if attempt.refused():
+            # Unbound, so rendering it never tries the password; the page offers a
+            # one-time link by email instead.
+            form = self.get_form_class()(request, initial={"username": typed.strip()})
+            context = self.get_context_data(form=form, rate_limited=True, typed=typed.strip())
             return self.render_to_response(context, status=TOO_MANY)
         response = super().post(request, *args, **kwargs)
         if not request.user.is_authenticated:
-            ratelimit.any_hit(*limits)
+            attempt.failed()
         return response
 
     def form_valid(self, form: Any) -> HttpResponse:
@@ -151,7 +160,10 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         limits = (
-            (ratelimit.RESET_PER_ADDRESS, request.POST.get("email", "").strip().lower()),
+            (
+                ratelimit.RESET_PER_ADDRESS,
+                ratelimit.normalise_address(request.POST.get("email", "")),
+            ),
             (ratelimit.RESET_PER_CLIENT, ratelimit.client_key(request)),
         )
         if ratelimit.any_exceeded(*limits):
@@ -283,9 +295,23 @@ def listing_edit(request: HttpRequest, listing: UUID, step: str) -> HttpResponse
     form = current.form(
         target, request.POST if posted else None, request.FILES if posted else None, get_language()
     )
+    if posted and uploads.upload_too_large(request):
+        # Stopped while streaming (providers.uploads): say so, save nothing.
+        form.add_error(None, _("This photo is larger than 5 MB; please choose a smaller one."))
+    changed_meanwhile = None
     if posted and form.is_valid():
         try:
-            _save_step(current, form, target, _user(request))
+            with transaction.atomic():
+                concurrency.claim(target, request.POST.get("version"))
+                _save_step(current, form, target, _user(request))
+                concurrency.bump(target)
+        except concurrency.Stale:
+            # Shown again with everything typed, beside what is saved now.
+            stored = Listing.objects.get(pk=target.pk)
+            changed_meanwhile = concurrency.changed_meanwhile(
+                form, current.form(stored, None, None, get_language())
+            )
+            target.version = stored.version
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -294,9 +320,10 @@ def listing_edit(request: HttpRequest, listing: UUID, step: str) -> HttpResponse
             if request.POST.get("then") == "stay" or following is None:
                 return redirect("providers:listing_edit", listing=original.uuid, step=step)
             return redirect("providers:listing_edit", listing=original.uuid, step=following.slug)
-    return render(
-        request, "providers/editor.html", _editor_context(original, target, current, form)
-    )
+    context = _editor_context(original, target, current, form)
+    context["changed_meanwhile"] = changed_meanwhile
+    context["stale_message"] = concurrency.STALE_MESSAGE
+    return render(request, "providers/editor.html", context)
 
 
 def _working(original: Listing) -> Listing:
@@ -380,8 +407,16 @@ def listing_delete(request: HttpRequest, listing: UUID) -> HttpResponse:
     original = _owned_listing(request, listing)
     form = forms.DeleteListingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.listing_delete(listing=original, by=_user(request))
-        messages.success(request, _("The listing is deleted."))
+        if services.listing_delete(listing=original, by=_user(request)):
+            messages.success(
+                request,
+                _(
+                    "The listing is deleted from your account and from the directory. "
+                    "Because it is suspended or was reported, our curators keep its record."
+                ),
+            )
+        else:
+            messages.success(request, _("The listing is deleted."))
         return redirect("providers:dashboard")
     return render(request, "providers/listing_delete.html", {"listing": original, "form": form})
 
@@ -392,12 +427,18 @@ def listing_delete(request: HttpRequest, listing: UUID) -> HttpResponse:
 @login_required
 def listing_invite(request: HttpRequest, listing: UUID) -> HttpResponse:
     original = _owned_listing(request, listing)
+    if refusal := services.listing_invite_refusal(listing=original, by=_user(request)):
+        messages.error(request, refusal)
+        return redirect("providers:dashboard")
     form = forms.InviteForm(request.POST or None)
     context = {"listing": original, "form": form}
     if request.method == "POST":
         limits = (
             (ratelimit.INVITE_PER_ACCOUNT, str(request.user.pk)),
-            (ratelimit.INVITE_PER_ADDRESS, request.POST.get("email", "").strip().lower()),
+            (
+                ratelimit.INVITE_PER_ADDRESS,
+                ratelimit.normalise_address(request.POST.get("email", "")),
+            ),
         )
         if ratelimit.any_exceeded(*limits):
             return _rate_limited(request, "providers/invite.html", context)

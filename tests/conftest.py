@@ -20,10 +20,11 @@ hypothesis_settings.load_profile(
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
-    """Fast password hashing, a private cache and media folder for every test."""
+    """Fast password hashing, a private cache, media and bulk folder for every test."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.BULK_ROOT = tmp_path / "bulk"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Each search computed afresh; tests/directory/test_search_cache.py turns it on.
     settings.SEARCH_PAGE_SECONDS = 0

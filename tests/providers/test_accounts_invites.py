@@ -8,7 +8,12 @@ import pytest
 from django.core import mail
 
 from providers.models import ListingEvent
-from tests.factories import DraftListingFactory, UnverifiedUserFactory, UserFactory
+from tests.factories import (
+    DraftListingFactory,
+    OwnedListingFactory,
+    UnverifiedUserFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +25,7 @@ def owner():
 
 @pytest.fixture
 def listing(owner):
-    return DraftListingFactory(name="Eastside Clinic", owners=[owner])
+    return OwnedListingFactory(name="Eastside Clinic", owners=[owner])
 
 
 def invite(client, listing, email="colleague@example.org"):
@@ -110,3 +115,37 @@ def test_invitations_are_limited_per_account(client, owner, listing):
         invite(client, listing, email=f"person{n}@example.org")
     assert invite(client, listing, email="one-more@example.org").status_code == 429
     assert len(mail.outbox) == 10
+
+
+# Not a spam relay (issue 19, item 5) --------------------------------------------
+
+SPAM = "URGENT: your account is locked, sign in at http://evil.example/"
+
+
+def test_an_unverified_account_cannot_invite_anyone(client):
+    spammer = UnverifiedUserFactory(email="spammer@example.org")
+    listing = OwnedListingFactory(name=SPAM, slug="spam", owners=[spammer])
+    client.force_login(spammer)
+    response = invite(client, listing, email="victim@example.org")
+    assert response.status_code == 302
+    assert mail.outbox == []
+    page = client.get(response["Location"]).content.decode()
+    assert "Please verify your email address before you invite anyone." in page
+
+
+def test_a_draft_nobody_has_submitted_cannot_invite_anyone(client, owner):
+    draft = DraftListingFactory(name=SPAM, owners=[owner])
+    client.force_login(owner)
+    assert client.get(f"/en/provider/listings/{draft.uuid}/invite/").status_code == 302
+    invite(client, draft, email="victim@example.org")
+    assert mail.outbox == []
+
+
+def test_an_invitation_carries_no_text_the_provider_wrote(client, owner):
+    listing = OwnedListingFactory(name=SPAM, slug="spam", owners=[owner])
+    client.force_login(owner)
+    assert invite(client, listing, email="someone@example.org").status_code == 302
+    (message,) = mail.outbox
+    assert "URGENT" not in message.subject and "evil.example" not in message.subject
+    assert "URGENT" not in message.body and "evil.example" not in message.body
+    assert "clinic@example.org" in message.body  # the inviter's verified address

@@ -42,6 +42,11 @@ class Command(BaseCommand):
 
         for failure in report.failures:
             self.stderr.write(str(failure))
+        for row in report.warned:
+            for warning in row.warnings:
+                self.stderr.write(
+                    _("line %(line)d: %(warning)s") % {"line": row.line, "warning": warning}
+                )
         self.stdout.write(report.summary)
         if report.failed:
             raise CommandError(
