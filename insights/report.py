@@ -17,7 +17,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from directory import caching
 from directory.criteria import asked, search_conditions
@@ -213,7 +213,7 @@ def describe(cell: Cell) -> str:
         parts.append(_("ZIP codes %(prefix)sxx") % {"prefix": cell.zip3})
     elif cell.online:
         parts.append(_("Online in %(state)s") % {"state": STATE_NAMES[cell.state]})
-    return ", ".join(parts) if parts else _("Anything, anywhere")
+    return pgettext("list separator", ", ").join(parts) if parts else _("Anything, anywhere")
 
 
 def need_choices(needs: list[Need]) -> list[tuple[str, str]]:
