@@ -224,9 +224,14 @@ def need_choices(needs: list[Need]) -> list[tuple[str, str]]:
 
 
 def month_rows(chosen: Period, needs: list[Need]) -> list[Row]:
-    """Searches in each month of the period (rules 2 and 3)."""
+    """Searches in each month of the period, of the needs searched for at least K times
+    in each month they were searched at all (rule 1 for a cell's months): then the
+    months of two views of the report (a state, a need) differ only by months of
+    K or more, and no subtraction between them reveals a few searches."""
     totals: dict[datetime.date, int] = defaultdict(int)
     for need in needs:
+        if any(not publishable(count) for count in need.months.values() if count):
+            continue
         for month, count in need.months.items():
             totals[month] += count
     if not totals:

@@ -11,6 +11,9 @@
 4. Counts are for whole calendar months, published after the month ends, and a
    cell's count over a period is hidden when it exceeds its count over a shorter
    period by less than K: comparing two periods must not reveal a few searches.
+   The months of a period count only cells with K or more searches in each month
+   they have any (insights.report.month_rows), so that views of the report for
+   different states or needs cannot be subtracted month by month.
 """
 
 K = 10

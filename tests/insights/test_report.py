@@ -174,3 +174,22 @@ def test_the_page_reads_few_queries(client, django_assert_max_num_queries):
 def test_an_empty_report_says_so(client):
     content = client.get("/ar/insights/").content.decode()
     assert 'dir="rtl"' in content and "<svg" not in content
+
+
+@pytest.mark.django_db
+def test_months_count_only_needs_with_enough_searches_in_every_month(client):
+    steady, patchy = Cell("lang=vi", "941", "CA"), Cell("lang=ko", "941", "CA")
+    for back, searches in ((1, 12), (2, 15)):
+        count(steady, searches, day=month_start(timezone.localdate(), back))
+    count(patchy, 20, day=month_start(timezone.localdate(), 1))
+    count(patchy, 4, day=month_start(timezone.localdate(), 2))  # 24 in all: published
+    content = client.get("/en/insights/", {"period": "3"}).content.decode()
+    months = {
+        month_start(timezone.localdate(), back).isoformat()[:7]: value
+        for back, value in ((1, "12"), (2, "15"), (3, "0"))
+    }
+    for month, value in months.items():
+        assert f'<tr data-month="{month}"><th scope="row">' in content
+        row = content.split(f'<tr data-month="{month}">')[1].split("</tr>")[0]
+        assert f"<td>{value}</td>" in row, (month, row)
+    assert set(page_cells(client, period="3")) == {"lang=vi&zip3=941", "lang=ko&zip3=941"}
