@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "csp",
     "providers",
     "directory",
+    "insights",
 ]
 
 MIDDLEWARE = [
@@ -131,6 +132,9 @@ CACHES = {
 
 # How long a rendered search page is shared, and so how long an edit may take to
 # show in search. Off in development, where whoever edits a listing searches next.
+# The gap report counts each search into a coarse cell (insights/counting.py);
+# INSIGHTS_COUNTING=0 turns counting off (the bench compares the two).
+INSIGHTS_COUNTING = envbool("INSIGHTS_COUNTING", True)
 SEARCH_PAGE_SECONDS = envint("SEARCH_PAGE_SECONDS", 0 if DEBUG else 60)
 
 AUTH_USER_MODEL = "providers.User"

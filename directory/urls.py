@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", include("directory.public_urls")),
     path("provider/", include("providers.urls")),
+    path("insights/", include("insights.urls")),
     prefix_default_language=True,
 )
 

@@ -6,6 +6,7 @@ from directory import caching
 from directory.filters import ListingFilter
 from directory.forms import ReportForm
 from directory.selectors import listing_match_reasons, listing_search, page_number
+from insights.counting import count_search
 from providers import ratelimit
 from providers.curation import report_create
 from providers.models import Identity, Language, Listing, ListingLanguage
@@ -57,7 +58,9 @@ def search_page(request: HttpRequest, *, community: bool) -> HttpResponse:
 
     # The same search, however its query string was written, is one cached page.
     search = (community, get_language(), filters.params.pairs(), page)
-    return caching.shared_page(request, search, render_page)
+    response = caching.shared_page(request, search, render_page)
+    count_search(request, filters, response)  # the gap report's count (insights/counting.py)
+    return response
 
 
 def listing_detail(request: HttpRequest, slug: str) -> HttpResponse:
