@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("community/", views.community, name="community"),
+    path("browsing-safely/", views.browsing_safely, name="safety"),
     path("listings/<slug:slug>/", views.listing_detail, name="listing"),
     path("listings/<slug:slug>/report/", views.report_listing, name="report"),
     path("listings/<slug:slug>/report/thanks/", views.report_thanks, name="report_thanks"),

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
 from directory import caching
+from directory.chips import search_chips
 from directory.filters import ListingFilter
 from directory.forms import ReportForm
 from directory.selectors import listing_match_reasons, listing_search, page_number
@@ -53,7 +54,12 @@ def search_page(request: HttpRequest, *, community: bool) -> HttpResponse:
 
     def render_page() -> HttpResponse:
         results = listing_search(filters=filters, page=str(page))
-        context = {"search": results, "community": community, "messages": NO_MESSAGES}
+        context = {
+            "search": results,
+            "chips": search_chips(results.params),
+            "community": community,
+            "messages": NO_MESSAGES,
+        }
         return render(request, "directory/search.html", context)
 
     # The same search, however its query string was written, is one cached page.
@@ -61,6 +67,11 @@ def search_page(request: HttpRequest, *, community: bool) -> HttpResponse:
     response = caching.shared_page(request, search, render_page)
     count_search(request, filters, response)  # the gap report's count (insights/counting.py)
     return response
+
+
+def browsing_safely(request: HttpRequest) -> HttpResponse:
+    """How to keep a visit private: the quick exit, private windows, history, shared devices."""
+    return render(request, "directory/safety.html")
 
 
 def listing_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -1,4 +1,5 @@
-"""Small presentation helpers for Rooted's templates: money, languages, phone links."""
+"""Small presentation helpers for Rooted's templates: money, languages, phone links,
+and numbers kept in their own order inside right-to-left text."""
 
 import re
 from typing import Any
@@ -7,8 +8,9 @@ from django import template
 from django.conf import settings
 from django.utils import numberformat
 from django.utils.formats import get_format, number_format
-from django.utils.html import format_html_join
-from django.utils.translation import get_language, get_language_info, pgettext
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, get_language_bidi, get_language_info, pgettext
 
 register = template.Library()
 
@@ -31,7 +33,30 @@ def money(amount: Any) -> str:
         thousand_sep=get_format("THOUSAND_SEPARATOR"),
         force_grouping=True,
     )
-    return pgettext("an amount of money in US dollars", "$%(amount)s") % {"amount": digits}
+    return isolate(pgettext("an amount of money in US dollars", "$%(amount)s") % {"amount": digits})
+
+
+# Unicode's left-to-right isolate and its end: the text between reads left to right
+# and does not take part in the order of the right-to-left words around it.
+LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
+
+
+def isolate(text: str) -> str:
+    """Plain text (a price, a ZIP code) kept in its own order in a right-to-left page.
+
+    For text that is not HTML (a reason, a description built in Python); in markup
+    use `ltr`. Left-to-right pages need nothing, so they get the text unchanged.
+    """
+    if not text or not get_language_bidi():
+        return text
+    return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+
+
+@register.filter
+def ltr(value: Any) -> SafeString:
+    """A phone number, ZIP code, licence number or web address as an isolated
+    left-to-right run: `{{ listing.phone|ltr }}`, or as a variable of a translation."""
+    return format_html('<bdi dir="ltr">{}</bdi>', value)
 
 
 @register.filter

@@ -54,3 +54,26 @@ def test_the_seeker_journey_works_without_javascript(page_without_javascript, li
     page.locator("form.card button[type=submit]").click()
     page.wait_for_url(f"**/es{world.listing_path}report/thanks/")
     assert page.locator("h1").is_visible()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_without_javascript_the_filters_still_open_and_apply(
+    page_without_javascript, live_server, language
+):
+    page = page_without_javascript
+    build_world(crowd=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/{language}/search/?near=94110&lang=es")
+    # A side panel on a wide screen, with no script to open it.
+    assert page.locator("#filter-sliding").is_visible()
+
+    page.set_viewport_size({"width": 360, "height": 800})
+    assert not page.locator("#filter-sliding").is_visible()
+    page.locator(".filters__summary").click()
+    page.locator("#filter-sliding").check()
+    page.locator(".search-filters button[type=submit]").click()
+    page.wait_for_url("**sliding=1**")
+    assert page.locator("[data-chip]").count() == 3
+    page.locator("[data-chip=lang]").click()
+    page.wait_for_url(lambda url: "lang=" not in url)
+    assert page.locator("[data-chip]").count() == 2

@@ -5,6 +5,8 @@ Accessibility, privacy, layout, keyboard and no-JavaScript journeys have their o
 modules beside this one.
 """
 
+import pytest
+
 from tests.browser.world import build_world, public_paths
 
 NEUTRAL_SITE = "https://www.weather.gov/"
@@ -73,3 +75,86 @@ def test_escape_twice_leaves_too(page, live_server):
     page.wait_for_url(f"{NEUTRAL_SITE}**")
     page.go_back()
     assert page.url == f"{live_server.url}/en/"
+
+
+ROOTED_PAGES_IN_THE_TAB = "history.length"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_after_a_whole_visit_quick_exit_leaves_no_rooted_page_behind(
+    page, live_server, language, width
+):
+    """Home, a search from the form, a filter, a result, the crisis panel, then the
+    quick exit: moving around Rooted replaced the page each time, so Back cannot
+    return to any of it."""
+    world = build_world()
+    stay_offline(page)
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{live_server.url}/{language}/")
+    entries = page.evaluate(ROOTED_PAGES_IN_THE_TAB)
+
+    page.locator("#id_near").fill("94110")
+    page.locator(".search-form button[type=submit]").click()
+    page.wait_for_url("**/search/?**near=94110**")
+    if width < 900:
+        page.locator(".filters__summary").click()
+    page.locator("#filter-sliding").check()
+    page.locator(".search-filters button[type=submit]").click()
+    page.wait_for_url("**sliding=1**")
+    page.locator(f"[data-listing='{world.listing.slug}'] h3 a").click()
+    page.wait_for_url(f"**/{language}{world.listing_path}?**")
+    page.locator(".site-nav a[href='#crisis']").click()
+    page.wait_for_url("**#crisis")
+    assert page.evaluate(ROOTED_PAGES_IN_THE_TAB) == entries  # each page replaced the last
+
+    page.locator("[data-quick-exit]").click()
+    page.wait_for_url(f"{NEUTRAL_SITE}**")
+    page.go_back()
+    assert not page.url.startswith(live_server.url), page.url
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_escape_twice_after_a_visit_leaves_nothing_behind_either(page, live_server, language):
+    world = build_world()
+    stay_offline(page)
+    page.goto(f"{live_server.url}/{language}/search/?near=94110")
+    page.locator(f"[data-listing='{world.listing.slug}'] h3 a").click()
+    page.wait_for_url(f"**{world.listing_path}**")
+    page.locator(".breadcrumb a").click()
+    page.wait_for_url("**/search/?**")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url(f"{NEUTRAL_SITE}**")
+    page.go_back()
+    assert not page.url.startswith(live_server.url), page.url
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_browsing_safely_is_beside_the_quick_exit_on_every_page(page, live_server, language, width):
+    world = build_world()
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in ["/", "/search/?near=94110", world.listing_path]:
+        page.goto(f"{live_server.url}/{language}{path}")
+        header = page.locator(".site-header")
+        assert header.locator("[data-quick-exit]").is_visible()
+        header.locator("a[data-safety]").click()
+        page.wait_for_url(f"**/{language}/browsing-safely/")
+        assert page.locator("h1").is_visible()
+        headings = page.locator("main h2").all_inner_texts()
+        assert len(headings) == 4  # leaving quickly, private windows, history, shared devices
+    assert page.locator("[data-quick-exit]").is_visible()
+
+
+def test_browsing_safely_is_written_in_every_language(page, live_server):
+    page.goto(f"{live_server.url}/en/browsing-safely/")
+    english = page.locator("main").inner_text()
+    assert "private window" in english
+    for language in ["es", "zh-hans", "zh-hant", "vi", "ko", "tl", "ar", "ht"]:
+        page.goto(f"{live_server.url}/{language}/browsing-safely/")
+        assert page.locator("html").get_attribute("lang") == language
+        paragraphs = page.locator("main p").all_inner_texts()
+        english_paragraphs = set(english.split("\n"))
+        untranslated = [text for text in paragraphs if text in english_paragraphs]
+        assert untranslated == [], language

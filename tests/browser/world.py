@@ -5,8 +5,10 @@ page lists stay in one place as other issues add pages.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 
 from providers.models import Listing
 from tests.factories import ListingFactory, LocationFactory
@@ -26,7 +28,8 @@ class World:
 
 
 def build_world(*, crowd: bool = False) -> World:
-    """Amara Okafor (the listing every test opens), a peer support group, a Korean
+    """Amara Okafor (the listing every test opens: a phone, a website, a booking link
+    and a verified licence), a peer support group not taking new members, a Korean
     speaker 40 miles away (so a narrow Korean search has a suggestion), and with
     `crowd` enough Spanish speakers near 94110 for two pages of results."""
     listing = ListingFactory(
@@ -41,6 +44,13 @@ def build_world(*, crowd: bool = False) -> World:
         identities=["black"],
         video=True,
         online_states=["CA"],
+        phone="415-555-0134",
+        website="https://amara.example.org/",
+        booking_url="https://amara.example.org/book/",
+        licence_type="LMFT",
+        licence_number="123-4567",
+        licence_state="CA",
+        licence_verified_at=timezone.now() - timedelta(days=30),
     )
     LocationFactory(listing=listing)
     community = ListingFactory(
@@ -49,6 +59,7 @@ def build_world(*, crowd: bool = False) -> World:
         kind=Listing.Kind.COMMUNITY,
         about="A peer support circle for Black women.",
         free=True,
+        accepting_new_clients=False,
     )
     LocationFactory(listing=community)
     # About 40 miles north of the Mission: outside 5 miles, inside 50.
@@ -74,6 +85,7 @@ def public_paths(world: World) -> dict[str, str]:
         "search with no results and a suggestion": "/search/?near=94110&radius=5&lang=ko",
         "search with a bad ZIP code": "/search/?near=00000",
         "community supports": "/community/",
+        "browsing safely": "/browsing-safely/",
         "listing": world.listing_path,
         "listing from a search": f"{world.listing_path}?lang=es&identity=black",
         "report a problem": without_language(

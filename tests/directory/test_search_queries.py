@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from providers.models import AgeGroup, Approach, Format, Insurance, Specialty
 from tests.factories import ListingFactory, LocationFactory, reindex
@@ -32,6 +33,11 @@ def rich_listing(index):
         sliding_scale_min=20,
         fee_min=80,
         fee_max=120,
+        # Everything a card can act on or mark: read from the listing row itself.
+        phone="415-555-0100",
+        website="https://example.org/",
+        booking_url="https://example.org/book/",
+        licence_verified_at=timezone.now(),
     )
     listing.specialties.set(Specialty.objects.filter(slug__in=["anxiety", "grief"]))
     listing.approaches.set(Approach.objects.filter(slug__in=["cbt", "emdr"]))
