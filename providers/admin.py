@@ -26,6 +26,8 @@ from django.utils.translation import gettext_lazy, pgettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from providers import curation, services
+from providers.admin_queue import LicenceFilter, LicenceVerificationForm, ReviewQueueTools
+from providers.dashboard import LEAVING_WITHIN
 from providers.exporting import export_listings_csv
 from providers.importing import ImportFileError, import_listings_csv
 from providers.models import (
@@ -37,7 +39,6 @@ from providers.models import (
     Identity,
     Insurance,
     Language,
-    LicenceCheck,
     Listing,
     ListingEvent,
     ListingLanguage,
@@ -230,6 +231,7 @@ class FreshnessFilter(admin.SimpleListFilter):
         return [
             ("current", _("Current (confirmed within 180 days)")),
             ("stale", _("Stale (180 to 365 days)")),
+            ("leaving", _("Leaving search within 30 days")),
             ("hidden", _("Left search (over 365 days)")),
             ("hidden_by_owner", _("Hidden by owner")),
         ]
@@ -243,6 +245,11 @@ class FreshnessFilter(admin.SimpleListFilter):
             return published.filter(
                 last_confirmed_at__lt=now - STALE_AFTER, last_confirmed_at__gte=now - HIDDEN_AFTER
             )
+        if self.value() == "leaving":
+            return published.filter(
+                last_confirmed_at__lt=now - HIDDEN_AFTER + LEAVING_WITHIN,
+                last_confirmed_at__gte=now - HIDDEN_AFTER,
+            )
         if self.value() == "hidden":
             return published.filter(
                 Q(last_confirmed_at__lt=now - HIDDEN_AFTER) | Q(last_confirmed_at__isnull=True)
@@ -250,20 +257,6 @@ class FreshnessFilter(admin.SimpleListFilter):
         if self.value() == "hidden_by_owner":
             return published.filter(hidden_by_owner_at__isnull=False)
         return queryset
-
-
-class LicenceVerificationForm(forms.Form):
-    method = forms.ChoiceField(
-        label=gettext_lazy("How was the licence checked?"),
-        choices=LicenceCheck.choices,
-        widget=forms.RadioSelect,
-    )
-    note = forms.CharField(
-        label=gettext_lazy("Note"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("For example the board's record number or who you spoke to."),
-    )
 
 
 class MessageForm(forms.Form):
@@ -301,6 +294,7 @@ class ListingAdmin(TabbedTranslationAdmin):
     ]
     list_filter = [
         FreshnessFilter,
+        LicenceFilter,
         "status",
         "kind",
         "community_type",
@@ -624,10 +618,9 @@ class ReviewDecisionForm(forms.Form):
 
 
 @admin.register(ReviewItem)
-class ReviewQueueAdmin(admin.ModelAdmin):
+class ReviewQueueAdmin(ReviewQueueTools, admin.ModelAdmin):  # type: ignore[misc]
     """Submitted listings and submitted changes to published ones, oldest first."""
 
-    list_display = ["name_link", "review_type", "kind", "submitted_at", "owner_list"]
     list_display_links = None
     search_fields = ["name", "draft_of__name"]
     ordering = ["updated_at", "id"]
@@ -636,7 +629,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         # The same set as providers.selectors.listings_awaiting_review, as the proxy.
         return (
             ReviewItem.objects.filter(status=Listing.Status.SUBMITTED)
-            .select_related("draft_of")
+            .select_related("draft_of", "review_assignee")
             .prefetch_related("owners", "draft_of__owners")
             .order_by("updated_at", "id")
         )
@@ -649,10 +642,6 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("what is reviewed"))
     def review_type(self, item: ReviewItem) -> str:
         return _("Changes to a published listing") if item.draft_of_id else _("New listing")
-
-    @admin.display(description=gettext_lazy("submitted"), ordering="updated_at")
-    def submitted_at(self, item: ReviewItem) -> Any:
-        return item.updated_at
 
     @admin.display(description=gettext_lazy("owners"))
     def owner_list(self, item: ReviewItem) -> str:
@@ -698,6 +687,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
             "history": (original or item).events.select_related("actor")[:10],
             "form": form,
             "can_decide": can_decide,
+            **self.licence_context(item),
         }
         return TemplateResponse(request, "admin/providers/reviewitem/review.html", context)
 
@@ -798,11 +788,31 @@ class ReportAdmin(admin.ModelAdmin):
     """Seeker reports, oldest open first; a curator resolves one with a note."""
 
     form = ReportResolveForm
-    list_display = ["reason", "listing_link", "created_at", "status", "resolved_by"]
-    list_filter = [OpenFirstFilter, "reason"]
+    list_display = [
+        "severity_badge",
+        "reason",
+        "listing_link",
+        "created_at",
+        "status",
+        "resolved_by",
+    ]
+    list_filter = [OpenFirstFilter, "severity", "reason"]
     list_select_related = ["listing", "resolved_by"]
     search_fields = ["listing__name", "note"]
-    ordering = ["created_at", "id"]
+    # Harmful or discriminatory conduct first, then the oldest.
+    ordering = ["severity", "created_at", "id"]
+
+    class Media:
+        css = {"all": ["css/curator.css"]}
+
+    @admin.display(description=gettext_lazy("severity"), ordering="severity")
+    def severity_badge(self, report: Report) -> str:
+        return format_html(
+            '<span class="severity severity-{}">{}</span>',
+            report.severity,
+            report.get_severity_display(),
+        )
+
     fields = tuple(REPORT_FIELDS)
 
     @admin.display(description=gettext_lazy("listing"))

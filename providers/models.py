@@ -338,6 +338,15 @@ class Listing(models.Model):
         blank=True,
         related_name="pending_changes",
     )
+    # The curator who took this item in the review queue ("assign to me").
+    review_assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("review assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -703,7 +712,17 @@ class Report(models.Model):
         CLOSED = "closed", _("The provider has closed or moved")
         NOT_ACCEPTING = "not_accepting", _("They are not accepting new clients")
         HARMFUL = "harmful", _("Harmful or discriminatory conduct")
+        SAFETY = "safety", _("A safety concern")
         OTHER = "other", _("Something else")
+
+    class Severity(models.IntegerChoices):
+        """How urgent a report is; the lower the number, the sooner a curator looks."""
+
+        HARMFUL = 1, _("Harmful or discriminatory conduct")
+        SAFETY = 2, _("Safety")
+        WRONG_CONTACT = 3, _("Wrong contact details")
+        CLOSED = 4, _("Closed or moved")
+        OTHER = 5, _("Other")
 
     class Status(models.TextChoices):
         OPEN = "open", pgettext_lazy("report status", "Open")
@@ -713,6 +732,12 @@ class Report(models.Model):
         Listing, verbose_name=_("listing"), on_delete=models.CASCADE, related_name="reports"
     )
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    severity = models.PositiveSmallIntegerField(
+        _("severity"),
+        choices=Severity.choices,
+        default=Severity.OTHER,
+        help_text=_("Set from the reason; a curator may change it."),
+    )
     note = models.TextField(_("note"), max_length=2000, blank=True)
     created_at = models.DateTimeField(_("reported"), default=timezone.now)
     status = models.CharField(
@@ -753,5 +778,5 @@ class ReviewItem(Listing):
 
     class Meta:
         proxy = True
-        verbose_name = _("review queue item")
-        verbose_name_plural = _("review queue")
+        verbose_name = _("listing waiting for review")
+        verbose_name_plural = _("listings waiting for review")
