@@ -22,12 +22,13 @@ from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from providers import curation, services
 from providers.admin_queue import LicenceFilter, LicenceVerificationForm, ReviewQueueTools
-from providers.dashboard import LEAVING_WITHIN
+from providers.admin_reports import ReportAdmin
+from providers.dashboard import LEAVING_WITHIN, awaiting_reconfirmation_q
 from providers.exporting import export_listings_csv
 from providers.importing import ImportFileError, import_listings_csv
 from providers.models import (
@@ -234,6 +235,8 @@ class FreshnessFilter(admin.SimpleListFilter):
             ("leaving", _("Leaving search within 30 days")),
             ("hidden", _("Left search (over 365 days)")),
             ("hidden_by_owner", _("Hidden by owner")),
+            ("hidden_by_curator", _("Hidden by a curator")),
+            ("reconfirm", _("Asked to re-confirm: seekers could not reach it")),
         ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
@@ -256,6 +259,10 @@ class FreshnessFilter(admin.SimpleListFilter):
             )
         if self.value() == "hidden_by_owner":
             return published.filter(hidden_by_owner_at__isnull=False)
+        if self.value() == "hidden_by_curator":
+            return published.filter(hidden_by_curator_at__isnull=False)
+        if self.value() == "reconfirm":
+            return published.filter(awaiting_reconfirmation_q())
         return queryset
 
 
@@ -726,127 +733,6 @@ class ReviewQueueAdmin(ReviewQueueTools, admin.ModelAdmin):  # type: ignore[misc
         return True
 
 
-# Seeker reports -------------------------------------------------------------
+# Seeker reports (providers.admin_reports) -----------------------------------
 
-
-class ReportResolveForm(forms.ModelForm):
-    class Meta:
-        model = Report
-        fields = ["resolution_note"]
-
-    def clean_resolution_note(self) -> str:
-        note = str(self.cleaned_data.get("resolution_note", "")).strip()
-        if not note:
-            raise ValidationError(_("Say what was done about the report."))
-        return note
-
-
-REPORT_FIELDS = [
-    "listing_link",
-    "reason",
-    "note",
-    "created_at",
-    "status",
-    "resolved_by",
-    "resolved_at",
-    "resolution_note",
-]
-
-
-class OpenFirstFilter(admin.SimpleListFilter):
-    """Open reports unless asked otherwise: the queue is what needs doing."""
-
-    title = gettext_lazy("status")
-    parameter_name = "state"
-
-    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
-        return [("resolved", _("Resolved")), ("all", _("All"))]
-
-    def choices(self, changelist: Any) -> Any:
-        yield {
-            "selected": self.value() is None,
-            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
-            "display": pgettext("report status", "Open"),
-        }
-        for lookup, title in self.lookup_choices:
-            yield {
-                "selected": self.value() == lookup,
-                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
-                "display": title,
-            }
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        if self.value() == "all":
-            return queryset
-        if self.value() == "resolved":
-            return queryset.filter(status=Report.Status.RESOLVED)
-        return queryset.filter(status=Report.Status.OPEN)
-
-
-@admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
-    """Seeker reports, oldest open first; a curator resolves one with a note."""
-
-    form = ReportResolveForm
-    list_display = [
-        "severity_badge",
-        "reason",
-        "listing_link",
-        "created_at",
-        "status",
-        "resolved_by",
-    ]
-    list_filter = [OpenFirstFilter, "severity", "reason"]
-    list_select_related = ["listing", "resolved_by"]
-    search_fields = ["listing__name", "note"]
-    # Harmful or discriminatory conduct first, then the oldest.
-    ordering = ["severity", "created_at", "id"]
-
-    class Media:
-        css = {"all": ["css/curator.css"]}
-
-    @admin.display(description=gettext_lazy("severity"), ordering="severity")
-    def severity_badge(self, report: Report) -> str:
-        return format_html(
-            '<span class="severity severity-{}">{}</span>',
-            report.severity,
-            report.get_severity_display(),
-        )
-
-    fields = tuple(REPORT_FIELDS)
-
-    @admin.display(description=gettext_lazy("listing"))
-    def listing_link(self, report: Report) -> str:
-        url = reverse("admin:providers_listing_change", args=[report.listing_id])
-        return format_html('<a href="{}">{}</a>', url, report.listing)
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        readonly = [name for name in REPORT_FIELDS if name != "resolution_note"]
-        if obj is not None and obj.status == Report.Status.RESOLVED:
-            readonly.append("resolution_note")
-        return readonly
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        # A resolved report is part of the record: it can be read, not changed.
-        if obj is not None and obj.status == Report.Status.RESOLVED:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        assert isinstance(request.user, User)
-        curation.report_resolve(
-            report=obj, curator=request.user, note=form.cleaned_data["resolution_note"]
-        )
-
-    def render_change_form(  # type: ignore[override]
-        self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
-    ) -> HttpResponse:
-        context["show_save_and_add_another"] = False
-        context["show_save_and_continue"] = False
-        return super().render_change_form(request, context, *args, **kwargs)
+admin.site.register(Report, ReportAdmin)

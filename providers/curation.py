@@ -35,7 +35,6 @@ from providers.selectors import (
     listing_snapshot,
 )
 from providers.services import listing_event_record
-from providers.triage import severity_for_reason
 
 LICENCE_FIELDS = ("licence_type", "licence_number", "licence_state")
 LICENCE_VERIFICATION_FIELDS = (
@@ -191,7 +190,7 @@ def listing_restore(*, listing: Listing, curator: User, message: str = "") -> Li
 def report_create(*, listing: Listing, reason: str, note: str = "") -> Report:
     """Store a seeker's report about a public listing; nothing identifies the sender."""
     report = Report(
-        listing=listing, reason=reason, severity=severity_for_reason(reason), note=note.strip()
+        listing=listing, reason=reason, severity=Report.severity_for(reason), note=note.strip()
     )
     report.full_clean()
     report.save()

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +40,14 @@ def _changelist(model: str, **params: str) -> str:
 def unverified_licences_q() -> Q:
     """Published listings that name a licence no curator has checked."""
     return Q(licence_verified_at__isnull=True) & (~Q(licence_number="") | ~Q(licence_type=""))
+
+
+def awaiting_reconfirmation_q() -> Q:
+    """Listings whose owners were asked to confirm them (seekers could not reach
+    them) and have not since."""
+    return Q(reconfirm_requested_at__isnull=False) & (
+        Q(last_confirmed_at__isnull=True) | Q(last_confirmed_at__lt=F("reconfirm_requested_at"))
+    )
 
 
 def review_figures(*, user: User) -> list[Figure]:
@@ -103,6 +111,7 @@ def listing_figures(*, now: datetime | None = None) -> list[Figure]:
     stale = Q(last_confirmed_at__lt=now - STALE_AFTER, last_confirmed_at__gte=now - HIDDEN_AFTER)
     leaving = stale & Q(last_confirmed_at__lt=now - HIDDEN_AFTER + LEAVING_WITHIN)
     unverified = unverified_licences_q()
+    reconfirm = awaiting_reconfirmation_q()
     row = (
         Listing.objects.published()
         .filter(draft_of__isnull=True)
@@ -113,6 +122,8 @@ def listing_figures(*, now: datetime | None = None) -> list[Figure]:
             leaving_oldest=Min("last_confirmed_at", filter=leaving),
             unverified=Count("pk", filter=unverified),
             unverified_oldest=Min("created_at", filter=unverified),
+            reconfirm=Count("pk", filter=reconfirm),
+            reconfirm_oldest=Min("reconfirm_requested_at", filter=reconfirm),
         )
     )
     return [
@@ -129,6 +140,13 @@ def listing_figures(*, now: datetime | None = None) -> list[Figure]:
             row["leaving"],
             row["leaving_oldest"],
             _changelist("listing", freshness="leaving"),
+        ),
+        Figure(
+            "reconfirm",
+            _("Asked to re-confirm: seekers could not reach it"),
+            row["reconfirm"],
+            row["reconfirm_oldest"],
+            _changelist("listing", freshness="reconfirm"),
         ),
         Figure(
             "unverified",

@@ -186,6 +186,7 @@ class ListingQuerySet(models.QuerySet["Listing"]):
         return self.published().filter(
             last_confirmed_at__gte=(now or timezone.now()) - HIDDEN_AFTER,
             hidden_by_owner_at__isnull=True,
+            hidden_by_curator_at__isnull=True,
         )
 
     def community(self) -> "ListingQuerySet":
@@ -328,6 +329,14 @@ class Listing(models.Model):
     source_id = models.CharField(_("id at the source"), max_length=200, blank=True)
     reminder_sent_at = models.DateTimeField(_("confirmation reminder sent"), null=True, blank=True)
     hidden_by_owner_at = models.DateTimeField(_("hidden by its owner"), null=True, blank=True)
+    # A curator's answer to a report (providers.triage): out of the directory until the
+    # report is reopened, without the weight of a suspension.
+    hidden_by_curator_at = models.DateTimeField(_("hidden by a curator"), null=True, blank=True)
+    # Seekers could not reach it (two open wrong-contact reports): its owners were asked
+    # to confirm it; confirming it after this date answers.
+    reconfirm_requested_at = models.DateTimeField(
+        _("re-confirmation requested"), null=True, blank=True
+    )
     # A published listing's edits wait in a copy (status draft, no slug, no owners) until
     # a curator approves them, so the public keeps seeing the last approved version.
     draft_of = models.ForeignKey(
@@ -676,6 +685,9 @@ class ListingEvent(models.Model):
         SHOWN = "shown", _("Shown again by owner")
         OWNER_ADDED = "owner_added", _("Owner added")
         STALE = "stale", _("Marked stale: not confirmed for 180 days")
+        REPORT_RESOLVED = "report_resolved", _("Report resolved")
+        REPORT_REOPENED = "report_reopened", _("Report reopened")
+        RECONFIRM_REQUESTED = "reconfirm_requested", _("Re-confirmation requested")
         EXPIRED = "expired", _("Left search: not confirmed for 365 days")
 
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="events")
@@ -724,6 +736,14 @@ class Report(models.Model):
         CLOSED = 4, _("Closed or moved")
         OTHER = 5, _("Other")
 
+    class Outcome(models.TextChoices):
+        """What a curator did about a report; reopening the report undoes it."""
+
+        FIXED = "fixed", _("Fixed")
+        LISTING_HIDDEN = "listing_hidden", _("Listing hidden")
+        SUSPENDED = "suspended", _("Listing suspended")
+        NO_ACTION = "no_action", _("No action needed")
+
     class Status(models.TextChoices):
         OPEN = "open", pgettext_lazy("report status", "Open")
         RESOLVED = "resolved", _("Resolved")
@@ -753,6 +773,7 @@ class Report(models.Model):
     )
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     resolution_note = models.TextField(_("resolution note"), blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -770,6 +791,16 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()}: {self.listing}"
+
+    @classmethod
+    def severity_for(cls, reason: str) -> int:
+        """A new report's severity, from the reason the seeker chose."""
+        return {
+            cls.Reason.HARMFUL: cls.Severity.HARMFUL,
+            cls.Reason.SAFETY: cls.Severity.SAFETY,
+            cls.Reason.WRONG_PHONE: cls.Severity.WRONG_CONTACT,
+            cls.Reason.CLOSED: cls.Severity.CLOSED,
+        }.get(reason, cls.Severity.OTHER)  # type: ignore[call-overload]
 
 
 class ReviewItem(Listing):
