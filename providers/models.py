@@ -8,6 +8,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -19,6 +20,9 @@ from providers.states import US_STATES
 
 STALE_AFTER = timedelta(days=180)
 HIDDEN_AFTER = timedelta(days=365)
+# "Accepting new clients" unconfirmed for longer is shown with its date and no
+# longer ranks a listing higher (directory.criteria.AcceptingCriterion).
+AVAILABILITY_FRESH_FOR = timedelta(days=30)
 
 
 # Accounts ------------------------------------------------------------------
@@ -286,6 +290,15 @@ class Listing(models.Model):
     booking_url = models.URLField(_("booking link"), blank=True)
 
     accepting_new_clients = models.BooleanField(_("accepting new clients"), default=True)
+    waitlist_weeks = models.PositiveSmallIntegerField(
+        _("waitlist estimate (weeks)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(104)],
+    )
+    # When the provider last set availability (accepting, waitlist); confirming the
+    # whole listing current confirms it too (see `availability_as_of`).
+    availability_set_at = models.DateTimeField(_("availability last set"), null=True, blank=True)
     in_person = models.BooleanField(_("in person"), default=False)
     video = models.BooleanField(_("video sessions"), default=False)
     phone_sessions = models.BooleanField(_("phone sessions"), default=False)
@@ -429,6 +442,20 @@ class Listing(models.Model):
         return confirmed is None or confirmed < timezone.now() - HIDDEN_AFTER
 
     @property
+    def availability_as_of(self) -> datetime | None:
+        """When "accepting new clients" (and the waitlist) were last set or confirmed."""
+        dates = [d for d in (self.availability_set_at, self.last_confirmed_at) if d is not None]
+        return max(dates, default=None)
+
+    @property
+    def availability_is_dated(self) -> bool:
+        """Accepting, but not confirmed for 30 days: say since when, and do not rank on it."""
+        as_of = self.availability_as_of
+        return self.accepting_new_clients and (
+            as_of is None or as_of < timezone.now() - AVAILABILITY_FRESH_FOR
+        )
+
+    @property
     def licence_verified(self) -> bool:
         return self.licence_verified_at is not None
 
@@ -514,6 +541,9 @@ class SearchEntry(models.Model):
     kind = models.CharField(max_length=20)
     name = models.CharField(max_length=200)
     confirmed_at = models.DateTimeField()
+    # When "accepting new clients" was last set or confirmed; null when not accepting.
+    # Ranking counts accepting as a strength only within 30 days of it.
+    accepting_as_of = models.DateTimeField(null=True)
     # What a seeker pays at least: 0 when free, else the sliding-scale floor or lowest fee.
     lowest_fee = models.PositiveIntegerField(null=True)
 
