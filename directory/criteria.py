@@ -49,12 +49,19 @@ from django.db.models import (
     Value,
     When,
 )
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from directory.templatetags.rooted import money
-from providers.models import Listing, Location, SearchDocument, SearchTerm
+from providers.models import (
+    AVAILABILITY_FRESH_FOR,
+    Listing,
+    Location,
+    SearchDocument,
+    SearchEntry,
+    SearchTerm,
+)
 from providers.places import GreatCircleMiles, Place, within
 from providers.states import US_STATES
 
@@ -387,6 +394,36 @@ class FlagCriterion(Criterion):
         return str(self.description)
 
 
+class AcceptingCriterion(FlagCriterion):
+    """`accepting=1`, which ranks higher a listing whose "accepting new clients" was
+    set or confirmed within the last 30 days: an older claim still matches, but is
+    no longer a strength (evaluated now, from `SearchEntry.accepting_as_of`)."""
+
+    def preferences(self, params: SearchParams, *, varying: bool) -> dict[str, Expression]:
+        # On index entries and on listings alike (an entry's key is its listing's).
+        recent = Exists(
+            SearchEntry.objects.filter(
+                pk=OuterRef("pk"), accepting_as_of__gte=timezone.now() - AVAILABILITY_FRESH_FOR
+            )
+        )
+        return {"match_accepting_recent": Case(When(recent, then=Value(FULL)), default=Value(0))}
+
+    def reasons(self, listing: Listing, params: SearchParams) -> list[str]:
+        if not listing.accepting_new_clients:
+            return []
+        if listing.availability_is_dated:
+            return [accepting_as_of(listing)]
+        return [_("Accepting new clients")]
+
+
+def accepting_as_of(listing: Listing) -> str:
+    as_of = listing.availability_as_of
+    if as_of is None:  # never confirmed: not on the public pages
+        return _("Accepting new clients")
+    month = formats.date_format(timezone.localtime(as_of), "YEAR_MONTH_FORMAT")
+    return _("Accepting new clients as of %(month)s; confirm before you go") % {"month": month}
+
+
 def cost_reasons(
     listing: Listing, *, sliding: bool = False, max_fee: int | None = None
 ) -> list[str]:
@@ -549,7 +586,7 @@ CRITERIA: tuple[Criterion, ...] = (
     MaxFeeCriterion(),
     FlagCriterion("sliding", describe=gettext_lazy("Sliding scale")),
     FlagCriterion("free", describe=gettext_lazy("Free option")),
-    FlagCriterion("accepting", describe=gettext_lazy("Accepting new clients")),
+    AcceptingCriterion("accepting", describe=gettext_lazy("Accepting new clients")),
     PlaceCriterion(),
     WordsCriterion(),
 )

@@ -9,9 +9,9 @@ from directory.forms import ReportForm
 from directory.selectors import listing_match_reasons, listing_search, page_number
 from insights.counting import count_search
 from providers import ratelimit
-from providers.curation import report_create
 from providers.models import Identity, Language, Listing, ListingLanguage
 from providers.states import US_STATES
+from providers.triage import report_file
 
 RADIUS_CHOICES = (5, 10, 25, 50, 100)
 # Reports need no account, so each client address may send a few an hour.
@@ -102,7 +102,7 @@ def report_listing(request: HttpRequest, slug: str) -> HttpResponse:
             context = {"listing": listing, "form": form, "rate_limited": True}
             return render(request, "directory/report.html", context, status=TOO_MANY_REQUESTS)
         if form.is_valid():
-            report_create(listing=listing, **form.cleaned_data)
+            report_file(listing=listing, **form.cleaned_data)
             return redirect("directory:report_thanks", slug=listing.slug)
     return render(request, "directory/report.html", {"listing": listing, "form": form})
 

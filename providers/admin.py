@@ -23,10 +23,13 @@ from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from providers import concurrency, curation, merging, services
+from providers.admin_queue import LicenceFilter, LicenceVerificationForm, ReviewQueueTools
+from providers.admin_reports import ReportAdmin
+from providers.dashboard import LEAVING_WITHIN, awaiting_reconfirmation_q
 from providers.exporting import export_listings_csv
 from providers.importing import ImportFileError, import_listings_csv
 from providers.models import (
@@ -38,7 +41,6 @@ from providers.models import (
     Identity,
     Insurance,
     Language,
-    LicenceCheck,
     Listing,
     ListingEvent,
     ListingLanguage,
@@ -231,8 +233,11 @@ class FreshnessFilter(admin.SimpleListFilter):
         return [
             ("current", _("Current (confirmed within 180 days)")),
             ("stale", _("Stale (180 to 365 days)")),
+            ("leaving", _("Leaving search within 30 days")),
             ("hidden", _("Left search (over 365 days)")),
             ("hidden_by_owner", _("Hidden by owner")),
+            ("hidden_by_curator", _("Hidden by a curator")),
+            ("reconfirm", _("Asked to re-confirm: seekers could not reach it")),
         ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
@@ -244,27 +249,22 @@ class FreshnessFilter(admin.SimpleListFilter):
             return published.filter(
                 last_confirmed_at__lt=now - STALE_AFTER, last_confirmed_at__gte=now - HIDDEN_AFTER
             )
+        if self.value() == "leaving":
+            return published.filter(
+                last_confirmed_at__lt=now - HIDDEN_AFTER + LEAVING_WITHIN,
+                last_confirmed_at__gte=now - HIDDEN_AFTER,
+            )
         if self.value() == "hidden":
             return published.filter(
                 Q(last_confirmed_at__lt=now - HIDDEN_AFTER) | Q(last_confirmed_at__isnull=True)
             )
         if self.value() == "hidden_by_owner":
             return published.filter(hidden_by_owner_at__isnull=False)
+        if self.value() == "hidden_by_curator":
+            return published.filter(hidden_by_curator_at__isnull=False)
+        if self.value() == "reconfirm":
+            return published.filter(awaiting_reconfirmation_q())
         return queryset
-
-
-class LicenceVerificationForm(forms.Form):
-    method = forms.ChoiceField(
-        label=gettext_lazy("How was the licence checked?"),
-        choices=LicenceCheck.choices,
-        widget=forms.RadioSelect,
-    )
-    note = forms.CharField(
-        label=gettext_lazy("Note"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("For example the board's record number or who you spoke to."),
-    )
 
 
 class MessageForm(forms.Form):
@@ -303,6 +303,7 @@ class ListingAdmin(TabbedTranslationAdmin):
     ]
     list_filter = [
         FreshnessFilter,
+        LicenceFilter,
         "status",
         "kind",
         "community_type",
@@ -657,10 +658,9 @@ class ReviewDecisionForm(forms.Form):
 
 
 @admin.register(ReviewItem)
-class ReviewQueueAdmin(admin.ModelAdmin):
+class ReviewQueueAdmin(ReviewQueueTools, admin.ModelAdmin):  # type: ignore[misc]
     """Submitted listings and submitted changes to published ones, oldest first."""
 
-    list_display = ["name_link", "review_type", "kind", "submitted_at", "owner_list"]
     list_display_links = None
     search_fields = ["name", "draft_of__name"]
     ordering = ["updated_at", "id"]
@@ -669,7 +669,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         # The same set as providers.selectors.listings_awaiting_review, as the proxy.
         return (
             ReviewItem.objects.filter(status=Listing.Status.SUBMITTED)
-            .select_related("draft_of")
+            .select_related("draft_of", "review_assignee")
             .prefetch_related("owners", "draft_of__owners")
             .order_by("updated_at", "id")
         )
@@ -682,10 +682,6 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("what is reviewed"))
     def review_type(self, item: ReviewItem) -> str:
         return _("Changes to a published listing") if item.draft_of_id else _("New listing")
-
-    @admin.display(description=gettext_lazy("submitted"), ordering="updated_at")
-    def submitted_at(self, item: ReviewItem) -> Any:
-        return item.updated_at
 
     @admin.display(description=gettext_lazy("owners"))
     def owner_list(self, item: ReviewItem) -> str:
@@ -733,6 +729,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
             "history": (original or item).events.select_related("actor")[:10],
             "form": form,
             "can_decide": can_decide,
+            **self.licence_context(item),
         }
         return TemplateResponse(request, "admin/providers/reviewitem/review.html", context)
 
@@ -775,107 +772,6 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         return True
 
 
-# Seeker reports -------------------------------------------------------------
+# Seeker reports (providers.admin_reports) -----------------------------------
 
-
-class ReportResolveForm(forms.ModelForm):
-    class Meta:
-        model = Report
-        fields = ["resolution_note"]
-
-    def clean_resolution_note(self) -> str:
-        note = str(self.cleaned_data.get("resolution_note", "")).strip()
-        if not note:
-            raise ValidationError(_("Say what was done about the report."))
-        return note
-
-
-REPORT_FIELDS = [
-    "listing_link",
-    "reason",
-    "note",
-    "created_at",
-    "status",
-    "resolved_by",
-    "resolved_at",
-    "resolution_note",
-]
-
-
-class OpenFirstFilter(admin.SimpleListFilter):
-    """Open reports unless asked otherwise: the queue is what needs doing."""
-
-    title = gettext_lazy("status")
-    parameter_name = "state"
-
-    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
-        return [("resolved", _("Resolved")), ("all", _("All"))]
-
-    def choices(self, changelist: Any) -> Any:
-        yield {
-            "selected": self.value() is None,
-            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
-            "display": pgettext("report status", "Open"),
-        }
-        for lookup, title in self.lookup_choices:
-            yield {
-                "selected": self.value() == lookup,
-                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
-                "display": title,
-            }
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        if self.value() == "all":
-            return queryset
-        if self.value() == "resolved":
-            return queryset.filter(status=Report.Status.RESOLVED)
-        return queryset.filter(status=Report.Status.OPEN)
-
-
-@admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
-    """Seeker reports, oldest open first; a curator resolves one with a note."""
-
-    form = ReportResolveForm
-    list_display = ["reason", "listing_link", "created_at", "status", "resolved_by"]
-    list_filter = [OpenFirstFilter, "reason"]
-    list_select_related = ["listing", "resolved_by"]
-    search_fields = ["listing__name", "note"]
-    ordering = ["created_at", "id"]
-    fields = tuple(REPORT_FIELDS)
-
-    @admin.display(description=gettext_lazy("listing"))
-    def listing_link(self, report: Report) -> str:
-        url = reverse("admin:providers_listing_change", args=[report.listing_id])
-        return format_html('<a href="{}">{}</a>', url, report.listing)
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        readonly = [name for name in REPORT_FIELDS if name != "resolution_note"]
-        if obj is not None and obj.status == Report.Status.RESOLVED:
-            readonly.append("resolution_note")
-        return readonly
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        # A resolved report is part of the record: it can be read, not changed.
-        if obj is not None and obj.status == Report.Status.RESOLVED:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        assert isinstance(request.user, User)
-        curation.report_resolve(
-            report=obj, curator=request.user, note=form.cleaned_data["resolution_note"]
-        )
-
-    def render_change_form(  # type: ignore[override]
-        self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
-    ) -> HttpResponse:
-        context["show_save_and_add_another"] = False
-        context["show_save_and_continue"] = False
-        return super().render_change_form(request, context, *args, **kwargs)
+admin.site.register(Report, ReportAdmin)

@@ -195,7 +195,9 @@ def listing_restore(*, listing: Listing, curator: User, message: str = "") -> Li
 @transaction.atomic
 def report_create(*, listing: Listing, reason: str, note: str = "") -> Report:
     """Store a seeker's report about a public listing; nothing identifies the sender."""
-    report = Report(listing=listing, reason=reason, note=note.strip())
+    report = Report(
+        listing=listing, reason=reason, severity=Report.severity_for(reason), note=note.strip()
+    )
     report.full_clean()
     report.save()
     return report

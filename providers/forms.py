@@ -468,6 +468,7 @@ class AvailabilityForm(forms.ModelForm):
         model = Listing
         fields = [
             "accepting_new_clients",
+            "waitlist_weeks",
             "in_person",
             "video",
             "phone_sessions",
@@ -476,6 +477,7 @@ class AvailabilityForm(forms.ModelForm):
         ]
         labels = {
             "accepting_new_clients": _("I am accepting new clients"),
+            "waitlist_weeks": _("Waitlist estimate, in weeks (optional)"),
             "in_person": _("I meet people in person"),
             "video": _("I offer video sessions"),
             "phone_sessions": _("I offer phone sessions"),

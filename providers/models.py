@@ -8,6 +8,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -19,6 +20,9 @@ from providers.states import US_STATES
 
 STALE_AFTER = timedelta(days=180)
 HIDDEN_AFTER = timedelta(days=365)
+# "Accepting new clients" unconfirmed for longer is shown with its date and no
+# longer ranks a listing higher (directory.criteria.AcceptingCriterion).
+AVAILABILITY_FRESH_FOR = timedelta(days=30)
 
 
 # Accounts ------------------------------------------------------------------
@@ -186,6 +190,7 @@ class ListingQuerySet(models.QuerySet["Listing"]):
         return self.published().filter(
             last_confirmed_at__gte=(now or timezone.now()) - HIDDEN_AFTER,
             hidden_by_owner_at__isnull=True,
+            hidden_by_curator_at__isnull=True,
         )
 
     def community(self) -> "ListingQuerySet":
@@ -287,6 +292,15 @@ class Listing(models.Model):
     booking_url = models.URLField(_("booking link"), blank=True)
 
     accepting_new_clients = models.BooleanField(_("accepting new clients"), default=True)
+    waitlist_weeks = models.PositiveSmallIntegerField(
+        _("waitlist estimate (weeks)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(104)],
+    )
+    # When the provider last set availability (accepting, waitlist); confirming the
+    # whole listing current confirms it too (see `availability_as_of`).
+    availability_set_at = models.DateTimeField(_("availability last set"), null=True, blank=True)
     in_person = models.BooleanField(_("in person"), default=False)
     video = models.BooleanField(_("video sessions"), default=False)
     phone_sessions = models.BooleanField(_("phone sessions"), default=False)
@@ -330,6 +344,14 @@ class Listing(models.Model):
     source_id = models.CharField(_("id at the source"), max_length=200, blank=True)
     reminder_sent_at = models.DateTimeField(_("confirmation reminder sent"), null=True, blank=True)
     hidden_by_owner_at = models.DateTimeField(_("hidden by its owner"), null=True, blank=True)
+    # A curator's answer to a report (providers.triage): out of the directory until the
+    # report is reopened, without the weight of a suspension.
+    hidden_by_curator_at = models.DateTimeField(_("hidden by a curator"), null=True, blank=True)
+    # Seekers could not reach it (two open wrong-contact reports): its owners were asked
+    # to confirm it; confirming it after this date answers.
+    reconfirm_requested_at = models.DateTimeField(
+        _("re-confirmation requested"), null=True, blank=True
+    )
     # A published listing's edits wait in a copy (status draft, no slug, no owners) until
     # a curator approves them, so the public keeps seeing the last approved version.
     draft_of = models.ForeignKey(
@@ -339,6 +361,15 @@ class Listing(models.Model):
         null=True,
         blank=True,
         related_name="pending_changes",
+    )
+    # The curator who took this item in the review queue ("assign to me").
+    review_assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("review assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -419,6 +450,20 @@ class Listing(models.Model):
     def is_hidden(self) -> bool:
         confirmed = self.last_confirmed_at
         return confirmed is None or confirmed < timezone.now() - HIDDEN_AFTER
+
+    @property
+    def availability_as_of(self) -> datetime | None:
+        """When "accepting new clients" (and the waitlist) were last set or confirmed."""
+        dates = [d for d in (self.availability_set_at, self.last_confirmed_at) if d is not None]
+        return max(dates, default=None)
+
+    @property
+    def availability_is_dated(self) -> bool:
+        """Accepting, but not confirmed for 30 days: say since when, and do not rank on it."""
+        as_of = self.availability_as_of
+        return self.accepting_new_clients and (
+            as_of is None or as_of < timezone.now() - AVAILABILITY_FRESH_FOR
+        )
 
     @property
     def licence_verified(self) -> bool:
@@ -506,6 +551,9 @@ class SearchEntry(models.Model):
     kind = models.CharField(max_length=20)
     name = models.CharField(max_length=200)
     confirmed_at = models.DateTimeField()
+    # When "accepting new clients" was last set or confirmed; null when not accepting.
+    # Ranking counts accepting as a strength only within 30 days of it.
+    accepting_as_of = models.DateTimeField(null=True)
     # What a seeker pays at least: 0 when free, else the sliding-scale floor or lowest fee.
     lowest_fee = models.PositiveIntegerField(null=True)
 
@@ -677,6 +725,9 @@ class ListingEvent(models.Model):
         SHOWN = "shown", _("Shown again by owner")
         OWNER_ADDED = "owner_added", _("Owner added")
         STALE = "stale", _("Marked stale: not confirmed for 180 days")
+        REPORT_RESOLVED = "report_resolved", _("Report resolved")
+        REPORT_REOPENED = "report_reopened", _("Report reopened")
+        RECONFIRM_REQUESTED = "reconfirm_requested", _("Re-confirmation requested")
         EXPIRED = "expired", _("Left search: not confirmed for 365 days")
         DELETED = "deleted", _("Deleted by its owner")
 
@@ -714,7 +765,25 @@ class Report(models.Model):
         CLOSED = "closed", _("The provider has closed or moved")
         NOT_ACCEPTING = "not_accepting", _("They are not accepting new clients")
         HARMFUL = "harmful", _("Harmful or discriminatory conduct")
+        SAFETY = "safety", _("A safety concern")
         OTHER = "other", _("Something else")
+
+    class Severity(models.IntegerChoices):
+        """How urgent a report is; the lower the number, the sooner a curator looks."""
+
+        HARMFUL = 1, _("Harmful or discriminatory conduct")
+        SAFETY = 2, _("Safety")
+        WRONG_CONTACT = 3, _("Wrong contact details")
+        CLOSED = 4, _("Closed or moved")
+        OTHER = 5, _("Other")
+
+    class Outcome(models.TextChoices):
+        """What a curator did about a report; reopening the report undoes it."""
+
+        FIXED = "fixed", _("Fixed")
+        LISTING_HIDDEN = "listing_hidden", _("Listing hidden")
+        SUSPENDED = "suspended", _("Listing suspended")
+        NO_ACTION = "no_action", _("No action needed")
 
     class Status(models.TextChoices):
         OPEN = "open", pgettext_lazy("report status", "Open")
@@ -724,6 +793,12 @@ class Report(models.Model):
         Listing, verbose_name=_("listing"), on_delete=models.CASCADE, related_name="reports"
     )
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    severity = models.PositiveSmallIntegerField(
+        _("severity"),
+        choices=Severity.choices,
+        default=Severity.OTHER,
+        help_text=_("Set from the reason; a curator may change it."),
+    )
     note = models.TextField(_("note"), max_length=2000, blank=True)
     created_at = models.DateTimeField(_("reported"), default=timezone.now)
     status = models.CharField(
@@ -739,6 +814,7 @@ class Report(models.Model):
     )
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     resolution_note = models.TextField(_("resolution note"), blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -757,6 +833,16 @@ class Report(models.Model):
     def __str__(self) -> str:
         return f"{self.get_reason_display()}: {self.listing}"
 
+    @classmethod
+    def severity_for(cls, reason: str) -> int:
+        """A new report's severity, from the reason the seeker chose."""
+        return {
+            cls.Reason.HARMFUL: cls.Severity.HARMFUL,
+            cls.Reason.SAFETY: cls.Severity.SAFETY,
+            cls.Reason.WRONG_PHONE: cls.Severity.WRONG_CONTACT,
+            cls.Reason.CLOSED: cls.Severity.CLOSED,
+        }.get(reason, cls.Severity.OTHER)  # type: ignore[call-overload]
+
 
 class ReviewItem(Listing):
     """The review queue in the curator area: a listing or pending change submitted for
@@ -764,5 +850,5 @@ class ReviewItem(Listing):
 
     class Meta:
         proxy = True
-        verbose_name = _("review queue item")
-        verbose_name_plural = _("review queue")
+        verbose_name = _("listing waiting for review")
+        verbose_name_plural = _("listings waiting for review")

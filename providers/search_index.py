@@ -108,12 +108,14 @@ def _entries(listing_ids: list[int], now: datetime) -> tuple[list[SearchEntry], 
             "accepting_new_clients",
             "video",
             "phone_sessions",
+            "availability_set_at",
         )
     )
     rows = list(found_rows)
     found = listing_terms([row[0] for row in rows])
     entries, terms = [], []
-    for pk, kind, name, confirmed, fee_min, sliding_min, free, accepting, video, phone in rows:
+    for row in rows:
+        pk, kind, name, confirmed, fee_min, sliding_min, free, accepting, video, phone, set_at = row
         codes = found.get(pk, set())
         # Identifying as part of a community is also knowing it from within.
         codes |= {f"experience:{code[9:]}" for code in codes if code.startswith("identity:")}
@@ -127,7 +129,12 @@ def _entries(listing_ids: list[int], now: datetime) -> tuple[list[SearchEntry], 
         assert confirmed is not None  # searchable(): confirmed within the year
         entries.append(
             SearchEntry(
-                listing_id=pk, kind=kind, name=name, confirmed_at=confirmed, lowest_fee=lowest
+                listing_id=pk,
+                kind=kind,
+                name=name,
+                confirmed_at=confirmed,
+                accepting_as_of=max(confirmed, set_at or confirmed) if accepting else None,
+                lowest_fee=lowest,
             )
         )
         terms += [SearchTerm(entry_id=pk, term=code) for code in sorted(codes)]
@@ -155,7 +162,7 @@ def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = No
                 entries,
                 update_conflicts=True,
                 unique_fields=["listing"],
-                update_fields=["kind", "name", "confirmed_at", "lowest_fee"],
+                update_fields=["kind", "name", "confirmed_at", "accepting_as_of", "lowest_fee"],
             )
             SearchTerm.objects.bulk_create(terms, batch_size=5_000)
         _count_pairs(before, after)

@@ -282,6 +282,7 @@ STATE_LABELS = {
     "stale": _("Published, but stale: please confirm it is still current"),
     "hidden": _("Hidden from search: not confirmed for over a year"),
     "hidden_by_owner": _("Hidden by you"),
+    "hidden_by_curator": _("Hidden by a curator while a report is looked into"),
     "rejected": _("Not accepted"),
     "suspended": _("Suspended by a curator"),
 }
@@ -293,6 +294,8 @@ def listing_state(listing: Listing) -> str:
         return str(listing.status)
     if listing.hidden_by_owner_at:
         return "hidden_by_owner"
+    if listing.hidden_by_curator_at:
+        return "hidden_by_curator"
     if listing.is_hidden:
         return "hidden"
     if listing.is_stale:

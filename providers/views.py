@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from providers import (
+    availability,
     concurrency,
     forms,
     ratelimit,
@@ -263,7 +264,7 @@ def _save_step(step: forms.Step, form: Any, target: Listing, user: User) -> None
     elif step.slug == "telehealth":
         services.listing_set_service_areas(listing=target, by=user, states=data["states"])
     elif step.slug == "availability":
-        services.listing_set_availability(listing=target, by=user, **data)
+        availability.listing_set_availability(listing=target, by=user, **data)
     elif step.slug == "photo":
         services.listing_set_photo(
             listing=target,

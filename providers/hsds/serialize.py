@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from providers.hsds import ids
 from providers.hsds import taxonomy as tx
@@ -198,11 +199,26 @@ def _schedules(listing: Listing, service_id: str) -> list[JSON]:
         "service_id": service_id,
         "attending_type": (_("Sessions: %(ways)s.") % {"ways": ", ".join(ways)}) if ways else None,
         "schedule_link": listing.booking_url or None,
-        "notes": _("Accepting new clients.")
-        if listing.accepting_new_clients
-        else _("Not accepting new clients at the moment."),
+        "notes": _availability_notes(listing),
     }
     return [_compact(schedule)]
+
+
+def _availability_notes(listing: Listing) -> str:
+    """HSDS 3.0 has no service capacity: availability, and since when, in words."""
+    if not listing.accepting_new_clients:
+        return _("Not accepting new clients at the moment.")
+    as_of = listing.availability_as_of
+    if as_of is None:
+        return _("Accepting new clients.")
+    return _("Accepting new clients as of %(date)s.") % {"date": as_of.date().isoformat()}
+
+
+def _wait_time(listing: Listing) -> str | None:
+    weeks = listing.waitlist_weeks
+    if not (listing.accepting_new_clients and weeks):
+        return None
+    return ngettext("About %(weeks)d week.", "About %(weeks)d weeks.", weeks) % {"weeks": weeks}
 
 
 def _service_area(area: ServiceArea, service_id: str) -> JSON:
@@ -370,6 +386,7 @@ def service_basic(listing: Listing) -> JSON:
                 else None
             ),
             "fees_description": _fees_description(listing),
+            "wait_time": _wait_time(listing),
             "eligibility_description": eligibility,
             "minimum_age": minimum_age,
             "maximum_age": maximum_age,

@@ -348,13 +348,15 @@ def test_a_curator_resolves_a_report_with_a_note(as_curator, curator, published)
     assert report in listing_page.context["cl"].result_list
 
     url = f"/admin/providers/report/{report.pk}/change/"
-    assert as_curator.post(url, {"resolution_note": ""}).status_code == 200
-    response = as_curator.post(url, {"resolution_note": "Called; number fixed."})
+    triage = {"severity": report.severity, "outcome": "fixed"}
+    assert as_curator.post(url, {**triage, "resolution_note": ""}).status_code == 200
+    response = as_curator.post(url, {**triage, "resolution_note": "Called; number fixed."})
 
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.status == Report.Status.RESOLVED and report.resolved_by == curator
     assert report.resolution_note == "Called; number fixed." and report.resolved_at
+    assert report.outcome == Report.Outcome.FIXED
     assert report not in as_curator.get("/admin/providers/report/").context["cl"].result_list
     resolved = as_curator.get("/admin/providers/report/?state=resolved")
     assert report in resolved.context["cl"].result_list
