@@ -127,7 +127,12 @@ def _entries(listing_ids: list[int], now: datetime) -> tuple[list[SearchEntry], 
         assert confirmed is not None  # searchable(): confirmed within the year
         entries.append(
             SearchEntry(
-                listing_id=pk, kind=kind, name=name, confirmed_at=confirmed, lowest_fee=lowest
+                listing_id=pk,
+                kind=kind,
+                name=name,
+                confirmed_at=confirmed,
+                lowest_fee=lowest,
+                accepting=accepting or kind == Listing.Kind.CRISIS_LINE,
             )
         )
         terms += [SearchTerm(entry_id=pk, term=code) for code in sorted(codes)]
@@ -155,7 +160,7 @@ def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = No
                 entries,
                 update_conflicts=True,
                 unique_fields=["listing"],
-                update_fields=["kind", "name", "confirmed_at", "lowest_fee"],
+                update_fields=["kind", "name", "confirmed_at", "lowest_fee", "accepting"],
             )
             SearchTerm.objects.bulk_create(terms, batch_size=5_000)
         _count_pairs(before, after)
