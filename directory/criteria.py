@@ -779,7 +779,7 @@ def search_rank(q: str) -> Subquery:
 
 # Scripts written without spaces between words, where a word is found only as a
 # part of a longer run of text: Chinese and Japanese.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def text_condition(q: str) -> Q:
@@ -791,7 +791,7 @@ def text_condition(q: str) -> Q:
     """
     if uses_full_text_search():
         condition = Q(Exists(documents().filter(document=search_query(q))))
-        if not _UNSPACED.search(q):
+        if not UNSPACED.search(q):
             return condition
     contains = Listing.objects.all()
     for word in q.split()[:MAX_QUERY_WORDS]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import pgettext
 
-from directory.criteria import VOCABULARY_CRITERIA, Recognised, SearchParams, Term
+from directory.criteria import UNSPACED, VOCABULARY_CRITERIA, Recognised, SearchParams, Term
 
 # Which parameter a vocabulary's names apply, in order of preference when one
 # phrase names terms of several. Identity words ask for experience with the
@@ -42,8 +42,6 @@ _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*")
 # Parentheses, also the full-width ones of Chinese names.
 _PARENTHESES = re.compile(r"\s*[(\uff08]([^)\uff09]*)[)\uff09]")
 _GENDERED = re.compile(r"\b(\w+)o/a\b")
-# Scripts written without spaces between words (Chinese, Japanese).
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def kind_synonyms() -> dict[str, str]:
@@ -138,7 +136,7 @@ class Words:
                     key = tokens(variant)
                     if key:
                         self._add(self.spaced, key, (param, term))
-                    if _UNSPACED.search(variant) and len(key) == 1:
+                    if UNSPACED.search(variant) and len(key) == 1:
                         self._add(unspaced, key[0], (param, term))
         self.longest = max(map(len, self.spaced), default=0)
         # Longest first, so "粤语" is taken before a shorter name inside it.
@@ -158,7 +156,7 @@ class Words:
         found: list[Recognised] = []
         edits: dict[int, str] = {}  # token index: what is left of it ("" when all of it)
         for index, (_start, _end, token) in enumerate(spans):
-            if not _UNSPACED.search(token):
+            if not UNSPACED.search(token):
                 continue
             left = token
             for phrase, (param, term) in self.unspaced:
@@ -167,7 +165,7 @@ class Words:
                     left = left.replace(phrase, " ")
             if left != token:
                 for filler in self.fillers:
-                    left = left.replace(filler, " ") if _UNSPACED.search(filler) else left
+                    left = left.replace(filler, " ") if UNSPACED.search(filler) else left
                 edits[index] = " ".join(left.split())
         index = 0
         while index < len(spans):
