@@ -91,6 +91,15 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Recognised:
+    """A term the seeker named in the search words (directory/words.py)."""
+
+    param: str  # the parameter it applies: "lang", "experience", "kind", ...
+    term: Term
+    words: str  # as the seeker typed them: "español"
+
+
+@dataclass(frozen=True)
 class SearchParams:
     """A search, cleaned: only known choices, corrected numbers, a resolved place."""
 
@@ -115,6 +124,9 @@ class SearchParams:
     q: str = ""
     sort: str = "match"
     messages: tuple[str, ...] = field(default=(), compare=False)
+    # Terms read from the words the seeker typed, already applied above, and `q`
+    # the words left over.
+    recognised: tuple[Recognised, ...] = field(default=(), compare=False)
 
     def terms(self, param: str) -> tuple[Term, ...]:
         return getattr(self, param)
@@ -175,6 +187,7 @@ class Relaxation:
     kind: str  # "interpreter", "radius", "online" or "drop"
     params: SearchParams
     dropped: str = ""  # for "drop": the filter given up, as the seeker chose it
+    param: str = ""  # for "drop": the criterion given up
 
     @property
     def keeps_what_was_asked(self) -> bool:
@@ -236,6 +249,10 @@ class Criterion:
         """Other values the order and the reasons read (a distance, a text rank)."""
         return {}
 
+    def reason_annotations(self, params: SearchParams) -> dict[str, Any]:
+        """Values only the reasons read, for the listings a page shows (not ranked)."""
+        return {}
+
     def reasons(self, listing: Listing, params: SearchParams) -> list[str]:
         return []
 
@@ -247,7 +264,8 @@ class Criterion:
 
     def drops(self, params: SearchParams) -> list[Relaxation]:
         empty = SearchParams.__dataclass_fields__[self.param].default
-        return [Relaxation("drop", params.changed(**{self.param: empty}), self.describe(params))]
+        changed = params.changed(**{self.param: empty})
+        return [Relaxation("drop", changed, self.describe(params), self.param)]
 
 
 def points(listing: Listing, param: str, term_id: Any) -> int:
@@ -342,7 +360,7 @@ class LanguageCriterion(VocabularyCriterion):
 
     def drops(self, params: SearchParams) -> list[Relaxation]:
         changed = params.changed(lang=(), interpreter=False)
-        return [Relaxation("drop", changed, self.describe(params))]
+        return [Relaxation("drop", changed, self.describe(params), self.param)]
 
 
 class ExperienceCriterion(VocabularyCriterion):
@@ -498,9 +516,21 @@ class PlaceCriterion(Criterion):
             else:
                 found.append(_("Phone sessions in %(state)s") % state)
         distance = getattr(listing, "distance", None)
-        if distance is not None:
+        searched_zip = params.place.postal_code if params.place is not None else ""
+        if distance is not None and searched_zip:
+            # A distance from a ZIP code's centre says little inside it ("0.0 miles").
+            nearest_zip = (getattr(listing, "nearest_zip", None) or "")[:5]
+            found.append(
+                _("In your ZIP code") if nearest_zip == searched_zip else miles_text(distance)
+            )
+        elif distance is not None:
             found.append(miles_text(distance))
         return found
+
+    def reason_annotations(self, params: SearchParams) -> dict[str, Any]:
+        if params.place is None or not params.place.postal_code:
+            return {}
+        return {"nearest_zip": nearest_location(params.place, "postal_code")}
 
     def describe(self, params: SearchParams, part: str = "place") -> str:
         if part == "online":
@@ -526,10 +556,10 @@ class PlaceCriterion(Criterion):
         found = []
         if params.place is not None:
             changed = params.changed(near="", place=None)
-            found.append(Relaxation("drop", changed, self.describe(params)))
+            found.append(Relaxation("drop", changed, self.describe(params), self.param))
         if params.online:
             changed = params.changed(online="")
-            found.append(Relaxation("drop", changed, self.describe(params, "online")))
+            found.append(Relaxation("drop", changed, self.describe(params, "online"), self.param))
         return found
 
 
@@ -629,6 +659,13 @@ def match_annotations(params: SearchParams) -> dict[str, Any]:
     return found
 
 
+def reason_annotations(params: SearchParams) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for criterion in asked(params):
+        found.update(criterion.reason_annotations(params))
+    return found
+
+
 def criteria_reasons(listing: Listing, params: SearchParams) -> list[str]:
     """Why `listing` fits each criterion of the search, strongest first, without repeats."""
     reasons: dict[str, None] = {}
@@ -637,14 +674,40 @@ def criteria_reasons(listing: Listing, params: SearchParams) -> list[str]:
     return list(reasons)
 
 
+# What a seeker is, or needs to be understood in, is given up last (only when
+# nothing anywhere offers it); what they can pay first among the filters.
+KEPT = ("lang", "identity", "experience")
+COST = ("max_fee", "sliding", "free")
+
+
 def relaxations(params: SearchParams) -> list[Relaxation]:
-    """Every single change to `params` worth counting: reaching further first, then
-    each filter dropped."""
+    """Every single change to `params` worth counting, in the order they are offered:
+    reaching further (an interpreter, a wider radius, video or phone sessions in the
+    state), then each cost filter dropped, then each other filter, then the place,
+    and last the language and identity filters."""
     chosen = list(asked(params))
     widened = [relaxation for c in chosen for relaxation in c.widen(params)]
-    place = [c for c in chosen if isinstance(c, PlaceCriterion)]
-    others = [c for c in chosen if not isinstance(c, PlaceCriterion)]
-    return widened + [relaxation for c in place + others for relaxation in c.drops(params)]
+
+    def order(criterion: Criterion) -> int:
+        if criterion.param in COST:
+            return 0
+        if criterion.param in KEPT:
+            return 3
+        return 2 if isinstance(criterion, PlaceCriterion) else 1
+
+    dropped = sorted(chosen, key=order)  # sorted() keeps the table's order within each
+    return widened + [relaxation for c in dropped for relaxation in c.drops(params)]
+
+
+def only_kept(params: SearchParams) -> dict[str, SearchParams]:
+    """Each language or identity filter of `params` alone, by param: whether anything
+    anywhere offers it."""
+    empty = SearchParams()
+    return {
+        param: empty.changed(**{param: params.terms(param)}, interpreter=params.interpreter)
+        for param in KEPT
+        if params.terms(param)
+    }
 
 
 # Places ------------------------------------------------------------------------------
@@ -662,14 +725,19 @@ def within_miles(place: Place, miles: float) -> Q:
 
 def nearest_location_miles(place: Place) -> Subquery:
     """A listing's distance: that of its nearest location."""
+    return nearest_location(place, "miles", FloatField())
+
+
+def nearest_location(place: Place, column: str, output_field: Any = None) -> Subquery:
+    """A value (`miles`, `postal_code`) of the listing's location nearest `place`."""
     return Subquery(
         Location.objects.filter(
             listing_id=OuterRef("pk"), latitude__isnull=False, longitude__isnull=False
         )
         .annotate(miles=GreatCircleMiles(place.latitude, place.longitude))
         .order_by("miles")
-        .values("miles")[:1],
-        output_field=FloatField(),
+        .values(column)[:1],
+        output_field=output_field,
     )
 
 
@@ -748,7 +816,7 @@ def search_rank(q: str) -> Subquery:
 
 # Scripts written without spaces between words, where a word is found only as a
 # part of a longer run of text: Chinese and Japanese.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def text_condition(q: str) -> Q:
@@ -760,7 +828,7 @@ def text_condition(q: str) -> Q:
     """
     if uses_full_text_search():
         condition = Q(Exists(documents().filter(document=search_query(q))))
-        if not _UNSPACED.search(q):
+        if not UNSPACED.search(q):
             return condition
     contains = Listing.objects.all()
     for word in q.split()[:MAX_QUERY_WORDS]:

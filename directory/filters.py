@@ -19,9 +19,10 @@ from typing import Any
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import CharField, F, QuerySet, Value
+from django.db.models import Case, CharField, F, QuerySet, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.http import QueryDict
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -35,6 +36,7 @@ from directory.criteria import (
     current_language_suffix,
     search_conditions,
 )
+from directory.words import Words, filler_words, kind_synonyms
 from providers.models import (
     AgeGroup,
     Approach,
@@ -71,9 +73,10 @@ VOCABULARY_MODELS = (
 
 
 class Vocabularies:
-    """The terms of every vocabulary, by key."""
+    """The terms of every vocabulary, by key, and the words that name them."""
 
-    def __init__(self, terms: Iterable[Term]) -> None:
+    def __init__(self, terms: Iterable[Term], words: Words | None = None) -> None:
+        self.words = words if words is not None else Words(())
         self.terms: dict[str, list[Term]] = {}
         self._by_key: dict[tuple[str, str], Term] = {}
         for term in terms:
@@ -129,21 +132,71 @@ def _vocabularies(suffix: str, kinds: tuple[str, ...] | None) -> Vocabularies:
                 output_field=CharField(),
             ),
             v_position=F("position"),
+            # What a seeker may type for it (directory/words.py): its English name,
+            # and curators' synonyms in the current language and in English.
+            v_english=F("name_en"),
+            v_synonyms=Coalesce(F(f"synonyms_{suffix}"), Value(""), output_field=CharField()),
+            v_english_synonyms=Coalesce(F("synonyms_en"), Value(""), output_field=CharField()),
+            v_own_name=own_name() if model is Language else Value("", output_field=CharField()),
         )
-        .values_list("id", "v_vocabulary", "v_key", "v_label", "v_position")
+        .values_list(
+            "id",
+            "v_vocabulary",
+            "v_key",
+            "v_label",
+            "v_position",
+            "v_english",
+            "v_synonyms",
+            "v_english_synonyms",
+            "v_own_name",
+        )
         for vocabulary, model, key_field in VOCABULARY_MODELS
     ]
     rows = parts[0].union(*parts[1:], all=True)
     order = {vocabulary: index for index, (vocabulary, _m, _k) in enumerate(VOCABULARY_MODELS)}
     rows = sorted(rows, key=lambda row: (order[row[1]], row[4], row[3]))
-    terms = [Term(vocabulary, pk, key, label) for pk, vocabulary, key, label, _pos in rows]
+    terms = []
+    names: list[tuple[Term, str]] = []
+    for pk, vocabulary, key, label, _position, *other_names in rows:
+        term = Term(vocabulary, pk, key, label)
+        terms.append(term)
+        names += [(term, label), *((term, name or "") for name in other_names)]
     allowed = set(kinds) if kinds is not None else None
-    terms += [
-        Term("kind", value, value, str(label))
-        for value, label in Listing.Kind.choices
-        if allowed is None or value in allowed
-    ]
-    return Vocabularies(terms)
+    for value, label in Listing.Kind.choices:
+        if allowed is None or value in allowed:
+            term = Term("kind", value, value, str(label))
+            terms.append(term)
+            names.append((term, str(label)))
+    names += kind_words(terms)
+    return Vocabularies(terms, Words(names, fillers=filler_words()))
+
+
+def own_name() -> Case:
+    """A language's name in itself, where it is an interface language ("español",
+    "中文", "Tiếng Việt"): seekers type it on a page in any language."""
+    suffixes: dict[str, str] = {}
+    for code, _name in settings.LANGUAGES:
+        suffixes.setdefault(code.split("-")[0], code.replace("-", "_"))
+    return Case(
+        *(
+            When(code=code, then=Coalesce(F(f"name_{suffix}"), Value("")))
+            for code, suffix in suffixes.items()
+        ),
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
+def kind_words(terms: list[Term]) -> list[tuple[Term, str]]:
+    """The kinds' English names and the common words for each kind, in the current
+    language and in English."""
+    kinds = {term.key: term for term in terms if term.vocabulary == "kind"}
+    found = [(kinds[key], words) for key, words in kind_synonyms().items() if key in kinds]
+    with translation.override(settings.LANGUAGE_CODE):
+        english = dict(Listing.Kind.choices)
+        found += [(term, str(english[key])) for key, term in kinds.items()]
+        found += [(kinds[key], words) for key, words in kind_synonyms().items() if key in kinds]
+    return found
 
 
 # Lenient form fields: each cleans what it can and never raises ----------------------
@@ -317,6 +370,10 @@ class ListingFilter(django_filters.FilterSet):
                 )
                 for param, vocabulary in TERM_PARAMS.items()
             }
+            # Words that name a term apply it, as if it were chosen (directory/words.py).
+            reading = self.vocabularies.words.read(data["q"])
+            for param, named in reading.terms.items():
+                terms[param] = (*terms[param], *(t for t in named if t not in terms[param]))
             self._params = SearchParams(
                 near=data["near"],
                 place=place,
@@ -327,9 +384,10 @@ class ListingFilter(django_filters.FilterSet):
                 sliding=data["sliding"],
                 free=data["free"],
                 accepting=data["accepting"],
-                q=data["q"],
+                q=reading.rest,
                 sort=data["sort"],
                 messages=(message,) if message else (),
+                recognised=reading.found,
                 **terms,
             )
         return self._params

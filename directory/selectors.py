@@ -10,8 +10,9 @@ same rules in words ("How results are ordered"):
 2. Each thing the seeker asked for earns points (criteria.py, `preferences`): a
    full match 2, a partial match 1. With several choices in one parameter, a
    listing meeting more of them earns more.
-3. Order: more points first; then listings confirmed in the last 180 days before
-   stale ones; then (PostgreSQL, with `q`) better text matches; then nearer
+3. Order: more points first; then listings accepting new clients before those
+   that are not (crisis lines always are); then listings confirmed in the last
+   180 days before stale ones; then (PostgreSQL, with `q`) better text matches; then nearer
    before farther (listings with no place near, such as online-only ones, last);
    then by name and id, so the order is stable.
 
@@ -48,6 +49,7 @@ from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from directory.criteria import (
+    KEPT,
     RADII,
     TERM_PARAMS,
     VOCABULARY_CRITERIA,
@@ -58,10 +60,14 @@ from directory.criteria import (
     criteria_reasons,
     match_annotations,
     match_preferences,
+    only_kept,
     or_list,
+    reason_annotations,
     relaxations,
 )
 from directory.filters import untranslated
+from directory.maps import ResultsMap, results_map
+from directory.words import recognised_text
 from providers.models import (
     STALE_AFTER,
     Listing,
@@ -87,7 +93,9 @@ FLAGS = ("sliding", "free", "accepting")
 
 def annotated(queryset: QuerySet[Any], params: SearchParams) -> QuerySet[Any]:
     """Listings (or index entries) with the points and values their match reasons read."""
-    return queryset.annotate(**match_preferences(params), **match_annotations(params))
+    return queryset.annotate(
+        **match_preferences(params), **match_annotations(params), **reason_annotations(params)
+    )
 
 
 def ranked(entries: QuerySet[SearchEntry], params: SearchParams) -> QuerySet[SearchEntry]:
@@ -109,7 +117,9 @@ def ranked(entries: QuerySet[SearchEntry], params: SearchParams) -> QuerySet[Sea
     relevance = (
         [F("text_rank").desc(nulls_last=True)] if "text_rank" in entries.query.annotations else []
     )
-    best: list[Any] = ["-match_score", "-fresh"] if points else ["-fresh"]
+    best: list[Any] = (
+        ["-match_score", "-accepting", "-fresh"] if points else ["-accepting", "-fresh"]
+    )
     stable = ["name", "pk"]
     if params.applied_sort == "distance":
         order = [*nearest, *best, *stable]
@@ -333,10 +343,19 @@ def build_facets(
 
 @dataclass(frozen=True)
 class Suggestion:
-    lead: str  # "No results within 10 miles."
     text: str  # "4 providers who speak Korean are within 50 miles."
-    querystring: str | None  # the relaxed search, or None when nothing helps
-    count: int = 0
+    querystring: str  # the relaxed search
+    count: int
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """When a search finds little: what it is, what nothing offers, what would find more."""
+
+    lead: str  # "No results within 10 miles."
+    options: list[Suggestion]  # in the order they are tried; empty when nothing helps
+    unavailable: list[str] = field(default_factory=list)  # "Nothing ... offers ..."
+    fallback: str = ""  # when no option helps: what else to try
 
 
 def suggestion_text(relaxation: Relaxation, count: int, params: SearchParams) -> str:
@@ -392,49 +411,67 @@ def suggestion_text(relaxation: Relaxation, count: int, params: SearchParams) ->
     )
 
 
-def suggest(
-    params: SearchParams, total: int, candidates: list[Relaxation], counts: list[int]
-) -> Suggestion | None:
-    """When a search finds little, the single relaxation that finds the most.
+MAX_SUGGESTIONS = 3
 
-    Reaching further (interpreters, a wider radius, online in the ZIP code's state)
-    is preferred over dropping a filter; among those, the most results win, and
-    the earliest candidate (the smallest widening) breaks ties.
+
+def suggest(
+    params: SearchParams,
+    total: int,
+    candidates: list[Relaxation],
+    counts: list[int],
+    unavailable: dict[str, str] | None = None,
+) -> Suggestions | None:
+    """When a search finds little, the first few relaxations that find more, in the
+    order `relaxations` tries them.
+
+    A wider radius is offered once: the nearest that finds enough, else the one
+    that finds most. The language and identity filters are kept, unless nothing
+    anywhere offers them (`unavailable`: by param, the filter as the seeker chose
+    it), which is said plainly; only when nothing else finds more are they given up.
     """
     if total >= FEW_RESULTS or not candidates:
         return None
+    unavailable = unavailable or {}
+    helpful = [(c, n) for c, n in zip(candidates, counts, strict=True) if n > total]
+    wider = [(c, n) for c, n in helpful if c.kind == "radius"]
+    if wider:
+        enough = [(c, n) for c, n in wider if n >= FEW_RESULTS]
+        nearest = enough[0] if enough else max(wider, key=lambda pair: pair[1])
+        helpful = [(c, n) for c, n in helpful if c.kind != "radius" or (c, n) == nearest]
+    # Giving up what nothing offers comes first: nothing is found with it.
+    helpful.sort(key=lambda pair: pair[0].param not in unavailable)
+    keeping = [(c, n) for c, n in helpful if c.param not in KEPT or c.param in unavailable]
+    chosen = (keeping or helpful)[:MAX_SUGGESTIONS]
+    return Suggestions(
+        lead=suggestion_lead(params, total),
+        options=[
+            Suggestion(suggestion_text(c, n, params), c.params.querystring(), n) for c, n in chosen
+        ],
+        unavailable=[
+            _("Nothing in Rooted offers “%(filter)s” yet.") % {"filter": described}
+            for described in unavailable.values()
+        ],
+        fallback="" if chosen else _("Try fewer filters, a wider distance or other words."),
+    )
+
+
+def suggestion_lead(params: SearchParams, total: int) -> str:
+    """ "No results within 10 miles.", "Only 2 results.", ..."""
     if params.place is not None:
         values = {"count": total, "radius": params.radius}
-        lead = (
-            _("No results within %(radius)s miles.") % values
-            if total == 0
-            else ngettext(
+        if total == 0:
+            return _("No results within %(radius)s miles.") % values
+        return (
+            ngettext(
                 "Only %(count)s result within %(radius)s miles.",
                 "Only %(count)s results within %(radius)s miles.",
                 total,
             )
             % values
         )
-    else:
-        lead = (
-            _("No results.")
-            if total == 0
-            else ngettext("Only %(count)s result.", "Only %(count)s results.", total)
-            % {"count": total}
-        )
-    helpful = [(c, n) for c, n in zip(candidates, counts, strict=True) if n > total]
-    wider = [(c, n) for c, n in helpful if c.kind == "radius"]
-    if wider:
-        # Only the nearest radius that finds enough, else the nearest that finds most.
-        enough = [(c, n) for c, n in wider if n >= FEW_RESULTS]
-        nearest = enough[0] if enough else max(wider, key=lambda pair: pair[1])
-        helpful = [(c, n) for c, n in helpful if c.kind != "radius" or (c, n) == nearest]
-    preferred = [(c, n) for c, n in helpful if c.keeps_what_was_asked] or helpful
-    if not preferred:
-        return Suggestion(lead, _("Try fewer filters, a wider distance or other words."), None)
-    # max() keeps the first of equals, so the order of `relaxations` breaks ties.
-    best, count = max(preferred, key=lambda pair: pair[1])
-    return Suggestion(lead, suggestion_text(best, count, params), best.params.querystring(), count)
+    if total == 0:
+        return _("No results.")
+    return ngettext("Only %(count)s result.", "Only %(count)s results.", total) % {"count": total}
 
 
 # The search ----------------------------------------------------------------------------
@@ -548,12 +585,22 @@ class SearchResults:
     total: int
     facets: list[Facet]
     flags: dict[str, int]  # results with a sliding scale, a free option, accepting
-    suggestion: Suggestion | None
+    suggestions: Suggestions | None
     messages: list[str] = field(default_factory=list)
 
     @cached_property
     def querystring(self) -> str:
         return self.params.querystring()
+
+    @cached_property
+    def map(self) -> "ResultsMap | None":
+        """The page's results on a map, when a place was searched (directory/maps.py)."""
+        return results_map(self)
+
+    @cached_property
+    def recognised(self) -> list[str]:
+        """What the search words were read as: "Language: Spanish (from “español”)"."""
+        return recognised_text(self.params)
 
     @cached_property
     def results(self) -> list[SearchResult]:
@@ -575,7 +622,16 @@ def listing_search(*, filters: "ListingFilter", page: str | None) -> SearchResul
     params = filters.params
     counts = count_search(params, filters.kinds)
     candidates = relaxations(params) if counts.total < FEW_RESULTS else []
-    relaxed = count_relaxed([c.params for c in candidates], filters.kinds)
+    # With them, in the same query: whether anything anywhere offers each language
+    # and identity filter the seeker chose.
+    alone = only_kept(params) if candidates else {}
+    relaxed = count_relaxed([c.params for c in candidates] + list(alone.values()), filters.kinds)
+    anywhere = dict(zip(alone, relaxed[len(candidates) :], strict=True))
+    unavailable = {
+        param: VOCABULARY_CRITERIA[param].describe(params)
+        for param, count in anywhere.items()
+        if count == 0
+    }
     window = RankedWindow(filters.qs, params)
     paginator = CountedPaginator(window, PAGE_SIZE, count=counts.total)
     current = paginator.get_page(page_number(page))
@@ -585,6 +641,8 @@ def listing_search(*, filters: "ListingFilter", page: str | None) -> SearchResul
         total=counts.total,
         facets=build_facets(filters.vocabularies, params, counts.facets),
         flags=counts.flags,
-        suggestion=suggest(params, counts.total, candidates, relaxed),
+        suggestions=suggest(
+            params, counts.total, candidates, relaxed[: len(candidates)], unavailable
+        ),
         messages=list(params.messages),
     )

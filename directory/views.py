@@ -62,8 +62,10 @@ def search_page(request: HttpRequest, *, community: bool) -> HttpResponse:
         }
         return render(request, "directory/search.html", context)
 
-    # The same search, however its query string was written, is one cached page.
-    search = (community, get_language(), filters.params.pairs(), page)
+    # The same search, however its query string was written, is one cached page;
+    # one whose words named filters also says so.
+    recognised = [(item.param, item.term.key, item.words) for item in filters.params.recognised]
+    search = (community, get_language(), filters.params.pairs(), recognised, page)
     response = caching.shared_page(request, search, render_page)
     count_search(request, filters, response)  # the gap report's count (insights/counting.py)
     return response

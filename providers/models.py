@@ -75,11 +75,25 @@ class User(AbstractUser):
 # Vocabularies --------------------------------------------------------------
 
 
+def synonyms_field() -> models.CharField:
+    """What else seekers call a term, in each language (directory/words.py reads it)."""
+    return models.CharField(
+        _("other words for it"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Other words or spellings seekers type for it, separated by commas "
+            "(“bereavement, loss”). A search's words that name it apply it as a filter."
+        ),
+    )
+
+
 class Vocabulary(models.Model):
     """A curated term. `name` is translated into every interface language."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120)
+    synonyms = synonyms_field()
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -95,6 +109,7 @@ class Language(models.Model):
 
     code = models.CharField(_("ISO 639 code"), max_length=8, unique=True)
     name = models.CharField(_("name"), max_length=120)
+    synonyms = synonyms_field()
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -556,6 +571,9 @@ class SearchEntry(models.Model):
     accepting_as_of = models.DateTimeField(null=True)
     # What a seeker pays at least: 0 when free, else the sliding-scale floor or lowest fee.
     lowest_fee = models.PositiveIntegerField(null=True)
+    # Whether a seeker can start with them now (a crisis line always can): among
+    # equal matches, those who can rank first.
+    accepting = models.BooleanField(default=True)
 
     class Meta:
         indexes = [

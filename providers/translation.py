@@ -21,12 +21,12 @@ from providers.models import (
 @register(AgeGroup)
 @register(Format)
 class NameTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "synonyms")
 
 
 @register(Approach)
 class ApproachTranslation(TranslationOptions):
-    fields = ("name", "originating_community")
+    fields = ("name", "synonyms", "originating_community")
 
 
 @register(Listing)

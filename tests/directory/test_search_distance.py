@@ -167,3 +167,17 @@ def test_bounding_box_holds_every_point_on_the_circle():
     assert inside.count() == 24
     assert all(m == pytest.approx(50, rel=1e-6) for m in inside.values_list("miles", flat=True))
     assert Location.objects.filter(bounding_box(*centre, 45)).count() < 24
+
+
+def test_a_listing_in_the_searched_zip_says_so_instead_of_zero_miles(client):
+    inside = ListingFactory(name="In Zip")
+    LocationFactory(
+        listing=inside, latitude=OAKLAND[0], longitude=OAKLAND[1], postal_code="94607-1234"
+    )
+    place("Next Door", 0.04)  # a ZIP centre's neighbour, in another ZIP code
+
+    page = search(client, near="94607")
+
+    assert "In your ZIP code" in page.reasons["in-zip"]
+    assert not any("0.0 miles" in reason for reason in page.reasons["in-zip"])
+    assert "0.0 miles away" in page.reasons["next-door"]

@@ -80,7 +80,7 @@ def test_result_links_carry_the_search_to_the_listing_page(client):
 
 def test_the_form_keeps_the_current_choices(client):
     html = client.get(
-        "/en/search/?near=94110&radius=10&online=CA&lang=vi&max_fee=40&q=grief&sort=confirmed"
+        "/en/search/?near=94110&radius=10&online=CA&lang=vi&max_fee=40&q=bereavement&sort=confirmed"
     ).content.decode()
 
     assert 'name="near" value="94110"' in html
@@ -88,5 +88,5 @@ def test_the_form_keeps_the_current_choices(client):
     assert '<option value="CA" selected>' in html
     assert 'name="lang" value="vi" checked' in html
     assert 'value="40"' in html
-    assert 'name="q" value="grief"' in html
+    assert 'name="q" value="bereavement"' in html
     assert '<option value="confirmed" selected>' in html

@@ -86,8 +86,8 @@ def test_a_bulk_load_is_found_at_once(client):
 
 def test_words_are_searched_in_each_language_separately(client):
     ListingFactory(name="Lin Wei", about_en="Support after a loss.", about_es="Apoyo en el duelo.")
-    assert search(client, "/es/search/", q="duelo").listings == ["lin-wei"]
-    assert search(client, "/en/search/", q="duelo").listings == []
+    assert search(client, "/es/search/", q="apoyo").listings == ["lin-wei"]
+    assert search(client, "/en/search/", q="apoyo").listings == []
 
 
 def test_a_suspended_listing_leaves_and_a_restored_one_returns(client):

@@ -22,9 +22,11 @@ def test_listing_page_explains_the_match_for_the_search_it_came_from(client):
         "Speaks Vietnamese",
         "Identifies as Black",
         "Video sessions in California",
-        "miles away",
+        "In your ZIP code",  # the location is in 94110, not "0.0 miles" from its centre
     ):
         assert reason in html
+    html = client.get("/en/listings/linh/?near=94103").content.decode()
+    assert "miles away" in html
 
 
 def test_listing_page_without_a_search_shows_no_match_block(client):

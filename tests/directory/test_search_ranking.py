@@ -174,3 +174,20 @@ def test_match_reasons_read_the_ranking_annotations():
         "Free option",
         "Video sessions in Michigan",
     ]
+
+
+def test_not_accepting_ranks_below_an_equal_match_that_is_accepting(client):
+    ListingFactory(name="Aaron Full", speaks=["vi"], accepting_new_clients=False)
+    ListingFactory(name="Zoe Open", speaks=["vi"])
+    ListingFactory(name="Bea Both", speaks=["vi", "ko"], accepting_new_clients=False)
+    ListingFactory(
+        name="Crisis Line", speaks=["vi"], kind="crisis-line", accepting_new_clients=False
+    )
+
+    page = search(client, lang=["vi", "ko"])
+
+    # A better match still ranks first; among equals, who can take a new client.
+    assert page.listings == ["bea-both", "crisis-line", "zoe-open", "aaron-full"]
+    html = client.get("/en/search/?lang=vi&lang=ko").content.decode()
+    assert "Not accepting new clients right now" in html
+    assert "accepting new clients come before those that are not" in html

@@ -70,7 +70,7 @@ def test_suggests_online_sessions_in_the_zip_codes_state(client):
     )
 
 
-def test_suggests_dropping_the_filter_that_helps_most(client):
+def test_suggests_dropping_cost_before_the_identity_the_seeker_chose(client):
     ListingFactory(name="Black Provider", identities=["black"], fee_min=200)
     ListingFactory(name="Cheap One", fee_min=20)
     ListingFactory(name="Cheap Two", fee_min=30)
@@ -78,7 +78,21 @@ def test_suggests_dropping_the_filter_that_helps_most(client):
     page = search(client, identity="black", max_fee="50")
 
     assert page.total == 0
-    assert page.suggestion.startswith("No results. 2 results without “Identifies as Black”.")
+    assert page.suggestion.startswith("No results. 1 result without “Up to $50 per session”.")
+    assert "Identifies as Black”" not in page.suggestion
+    assert page.suggestions == [("?identity=black", "1")]
+
+
+def test_a_filter_nothing_offers_is_said_plainly_and_given_up(client):
+    ListingFactory(name="Cheap One", fee_min=20)
+
+    page = search(client, lang="nv", max_fee="50")
+
+    assert page.suggestion.startswith(
+        "No results. Nothing in Rooted offers “Language: Navajo” yet. "
+        "1 result without “Language: Navajo”."
+    )
+    assert page.suggestions == [("?max_fee=50", "1")]
 
 
 def test_few_results_also_get_a_suggestion(client):
@@ -104,7 +118,10 @@ def test_enough_results_need_no_suggestion(client):
 def test_nothing_to_relax_says_so_plainly(client):
     page = search(client, lang="nv")
 
-    assert page.suggestion.startswith("No results. Try fewer filters")
+    assert page.suggestion.startswith(
+        "No results. Nothing in Rooted offers “Language: Navajo” yet. Try fewer filters"
+    )
+    assert page.suggestions == []
 
 
 def test_relaxations_keep_what_was_asked_before_dropping_filters():
@@ -118,9 +135,9 @@ def test_relaxations_keep_what_was_asked_before_dropping_filters():
         ("radius", ""),
         ("radius", ""),
         ("online", ""),
+        ("drop", "Free option"),
         ("drop", "Within 10 miles of 94607"),
         ("drop", "Language: Korean"),
-        ("drop", "Free option"),
     ]
     assert [r.params.radius for r in found if r.kind == "radius"] == [25, 50, 100]
     assert found[4].params.online == "CA"
@@ -130,7 +147,54 @@ def test_suggest_prefers_the_nearest_radius_that_finds_enough():
     params = ListingFilter(QueryDict("near=94607&radius=5")).params
     candidates = [Relaxation("radius", params.changed(radius=r)) for r in (10, 25, 50, 100)]
 
-    suggestion = suggest(params, 0, candidates, [1, 3, 9, 20])
+    suggestions = suggest(params, 0, candidates, [1, 3, 9, 20])
 
-    assert suggestion.text == "3 results within 25 miles."
-    assert "radius=25" in suggestion.querystring
+    assert [option.text for option in suggestions.options] == ["3 results within 25 miles."]
+    assert "radius=25" in suggestions.options[0].querystring
+
+
+ALBUQUERQUE = zip_centre("87102")
+
+
+def test_korean_and_free_near_albuquerque_keeps_korean(client):
+    """The issue's example: the language is kept; wider reach, then cost, are tried."""
+    near = ListingFactory(name="Korean Nearby", speaks=["ko"], fee_min=90)
+    LocationFactory(listing=near, latitude=ALBUQUERQUE[0], longitude=ALBUQUERQUE[1])
+    ListingFactory(name="Korean Online", speaks=["ko"], free=True, video=True, online_states=["NM"])
+    ListingFactory(
+        name="Korean Online 2", speaks=["ko"], free=True, video=True, online_states=["NM"]
+    )
+    for index in range(3):
+        free = ListingFactory(name=f"Free Spanish {index}", speaks=["es"], free=True)
+        LocationFactory(listing=free, latitude=ALBUQUERQUE[0], longitude=ALBUQUERQUE[1])
+
+    page = search(client, near="87102", lang="ko", free="1")
+
+    assert page.total == 0
+    assert page.suggestion.startswith(
+        "No results within 25 miles. 2 results if you include video and phone sessions in "
+        "New Mexico. 1 result without “Free option”."
+    )
+    assert "Language: Korean" not in page.suggestion
+    assert page.suggestions == [
+        ("?near=87102&radius=25&online=NM&lang=ko&free=1", "2"),
+        ("?near=87102&radius=25&lang=ko", "1"),
+        ("?lang=ko&free=1", "2"),
+    ]
+    followed = search(client, near="87102", online="NM", lang="ko", free="1")
+    assert set(followed.listings) == {"korean-online", "korean-online-2"}
+
+
+def test_a_zip_outside_the_demo_metros_offers_video_sessions_in_its_state(client):
+    for index in range(2):
+        ListingFactory(name=f"Montana Video {index}", video=True, online_states=["MT"])
+    far = ListingFactory(name="Far Away")
+    LocationFactory(listing=far, latitude=OAKLAND[0], longitude=OAKLAND[1])
+
+    page = search(client, near="59601")  # Helena, Montana
+
+    assert page.total == 0
+    assert page.suggestion.startswith(
+        "No results within 25 miles. 2 results if you include video and phone sessions in Montana."
+    )
+    assert page.suggestions[0] == ("?near=59601&radius=25&online=MT", "2")

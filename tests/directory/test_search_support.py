@@ -15,7 +15,8 @@ EARTH_RADIUS_MILES = 3958.8
 
 
 class ResultsParser(HTMLParser):
-    """Listings in page order, each with its reasons; the total; any suggestion text."""
+    """Listings in page order, each with its reasons; the total; any suggestions' text
+    and each suggestion link (`data-suggestion`) with its count."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -23,6 +24,7 @@ class ResultsParser(HTMLParser):
         self.reasons: dict[str, list[str]] = {}
         self.total: int | None = None
         self.suggestion = ""
+        self.suggestions: list[tuple[str, str | None]] = []  # each link and its count
         self._stack: list[tuple[str, set[str]]] = []
         self._reason: list[str] | None = None
 
@@ -39,8 +41,10 @@ class ResultsParser(HTMLParser):
             markers.add("listing")
         if "data-reasons" in attributes:
             markers.add("reasons")
-        if "data-suggestion" in attributes:
+        if "data-suggestions" in attributes:
             markers.add("suggestion")
+        if "data-suggestion" in attributes:
+            self.suggestions.append((attributes.get("href") or "", attributes["data-count"]))
         if "data-total" in attributes:
             self.total = int(attributes["data-total"] or 0)
         if tag == "li" and self._inside("reasons"):
