@@ -215,6 +215,7 @@ def test_the_export_validates_and_writes_json_and_a_csv_data_package(world, tmp_
         assert len(list(csv.DictReader(handle))) == 3
 
 
+@pytest.mark.shared_data("hsds-3.0/schema")  # export_hsds validates what it writes
 @pytest.mark.parametrize("form", ["json", "csv"])
 def test_export_then_import_into_an_empty_directory_gives_the_same_listings(world, tmp_path, form):
     call_command("export_hsds", str(tmp_path))
@@ -235,6 +236,7 @@ def test_export_then_import_into_an_empty_directory_gives_the_same_listings(worl
     assert set(Listing.objects.values_list("source", flat=True)) == {"hsds"}
 
 
+@pytest.mark.shared_data("hsds-3.0/schema")
 def test_a_listing_imported_from_samhsa_keeps_its_source_through_hsds(tmp_path):
     ListingFactory(name="Clinic", source="samhsa-2022", source_id="36310-abc")
     call_command("export_hsds", str(tmp_path))
