@@ -40,8 +40,12 @@ def replica_available() -> bool:
     global _replica_down_until
     if time.monotonic() < _replica_down_until:
         return False
+    replica = connections[REPLICA]
     try:
-        connections[REPLICA].ensure_connection()
+        # A connection kept from an earlier request may have died with the server:
+        # check it (once a request, CONN_HEALTH_CHECKS) before trusting it.
+        replica.close_if_health_check_failed()
+        replica.ensure_connection()
     except DatabaseError:
         connections[REPLICA].close()
         _replica_down_until = time.monotonic() + RETRY_SECONDS
