@@ -55,7 +55,36 @@ def main() -> int:
     return 0
 
 
+def clean_clone(scratch: Path, checks: Checks) -> None:
+    """A fresh clone with no ../shared beside it: the suite collects, and the tests
+    that need the reference data skip, saying why (under CI they would fail)."""
+    clone = scratch / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "DATABASE_URL")}
+    pytest = [str(VENV / "pytest"), "-q", "-p", "no:cacheprovider"]
+    collected = subprocess.run(
+        [*pytest, "--collect-only"], cwd=clone, env=env, capture_output=True, text=True
+    )
+    checks.expect(
+        "clean clone: the whole suite collects without ../shared",
+        collected.returncode == 0,
+        collected.stdout[-2000:],
+    )
+    skipped = subprocess.run(
+        [*pytest, "-rs", "-m", "shared_data"], cwd=clone, env=env, capture_output=True, text=True
+    )
+    checks.expect(
+        "clean clone: tests needing ../shared/data skip with the reason",
+        skipped.returncode == 0
+        and " passed" not in skipped.stdout
+        and "needs the reference data" in skipped.stdout,
+        skipped.stdout[-2000:],
+    )
+    shutil.rmtree(clone)
+
+
 def run_drill(scratch: Path, services: Services, checks: Checks) -> None:
+    clean_clone(scratch, checks)
     primary = Cluster(scratch / "primary", free_port(), services)
     primary.init()
     primary.start()
