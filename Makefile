@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # messages for tl and ht, which Django does not ship; it is not a language).
 LANGUAGES := es zh_Hans zh_Hant vi ko tl ar ht
 
-.PHONY: run test lint ci bench bench-load messages clean
+.PHONY: run test lint ci deploy-check bench bench-load messages clean
 
 $(BIN)/django-admin: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ messages: venv
 
 ci:
 	bash .ci/run
+
+# README.md, Production, followed on scratch PostgreSQL, Redis, two app servers
+# behind nginx and a mail sink, then walked; a backup restored; a replica.
+deploy-check: venv
+	$(BIN)/python deploy/drill.py
 
 # Performance (README, Performance): build the 50,000- and 200,000-listing
 # PostgreSQL databases, time the importers, then searches nobody ran before

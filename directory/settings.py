@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "directory.routers.PrimaryForWritersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -103,10 +104,25 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # PostgreSQL's just-in-time compilation pays off for long analytical queries,
-    # not a web page's: it added seconds to a search at 50,000 listings.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# An optional streaming replica of the same database: public reads go there, and
+# fall back to the primary when it does not answer (directory/routers.py).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=envint("CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    # Tests see the replica as the primary itself.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["directory.routers.ReplicaRouter"]
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        # PostgreSQL's just-in-time compilation pays off for long analytical queries,
+        # not a web page's: it added seconds to a search at 50,000 listings.
+        _database.setdefault("OPTIONS", {})["options"] = "-c jit=off"
+if "replica" in DATABASES and DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
+    # A replica that is down is noticed in two seconds, then skipped.
+    DATABASES["replica"]["OPTIONS"]["connect_timeout"] = 2
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The shared cache: whole search pages for a minute (directory/caching.py) and the
@@ -223,8 +239,14 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 587)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+# STARTTLS on 587 by default; EMAIL_USE_SSL=1 for implicit TLS (465); both off
+# only for a relay on the same machine.
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", not EMAIL_USE_SSL)
+# A mail server that does not answer fails the send within seconds, not a worker's timeout.
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Rooted <hello@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security. Secure cookies and HSTS whenever DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -247,8 +269,13 @@ SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
 # Preloading binds every subdomain of the host organisation's domain to HTTPS for
 # years: a decision for whoever runs the site (SECURE_HSTS_PRELOAD=1), not a default.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# Behind a proxy that terminates TLS (deploy/nginx.conf), the proxy says which
+# scheme the visitor used; without this every request would be redirected again.
+# Only set it when the app servers cannot be reached except through that proxy.
 if envbool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Load balancers ask for /healthz over plain HTTP, from inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Content-Security-Policy: our own origin only, no inline script or style.
 CONTENT_SECURITY_POLICY = {
@@ -267,6 +294,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LOGIN_URL = "providers:login"
+CSRF_FAILURE_VIEW = "directory.errors.csrf_failure"
 
 # Search terms are never logged with who asked. Django logs request errors by
 # path only (no query string, address or user agent); gunicorn's access log is

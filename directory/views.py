@@ -1,5 +1,8 @@
-from django.http import HttpRequest, HttpResponse
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 
 from directory import caching
@@ -17,6 +20,7 @@ RADIUS_CHOICES = (5, 10, 25, 50, 100)
 # Reports need no account, so each client address may send a few an hour.
 REPORTS_PER_CLIENT = ratelimit.Limit("report-client", attempts=5, period=ratelimit.HOUR)
 TOO_MANY_REQUESTS = 429
+GONE = 410
 # A search page is shared by everyone who asks for it (caching.shared_page), so it
 # shows nobody's messages: a provider's wait for their next page of their own.
 NO_MESSAGES: tuple[str, ...] = ()
@@ -77,7 +81,9 @@ def browsing_safely(request: HttpRequest) -> HttpResponse:
 
 
 def listing_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    listing = get_object_or_404(Listing.objects.searchable().with_details(), slug=slug)
+    listing = Listing.objects.searchable().with_details().filter(slug=slug).first()
+    if listing is None:
+        return listing_gone(request, slug)
     offered = listing.listing_languages.all()
     context = {
         "listing": listing,
@@ -93,6 +99,36 @@ def listing_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
     }
     return render(request, "directory/listing.html", context)
+
+
+def listing_gone(request: HttpRequest, slug: str) -> HttpResponse:
+    """A listing that left search unconfirmed is gone (410), with a search near its
+    place for the same kind of care; anything else that is not public was never here."""
+    listing = (
+        Listing.objects.published()
+        .filter(slug=slug, hidden_by_owner_at__isnull=True)
+        .prefetch_related("locations", "service_areas")
+        .first()
+    )
+    if listing is None:
+        raise Http404
+    params = {"kind": listing.kind}
+    place = ""
+    locations = list(listing.locations.all())
+    areas = list(listing.service_areas.all())
+    if locations:
+        where = locations[0]
+        if where.postal_code:
+            params["near"] = where.postal_code[:5]
+        elif where.latitude is not None and where.longitude is not None:
+            params["near"] = f"{where.latitude:.4f},{where.longitude:.4f}"
+        place = f"{where.city}, {where.region}" if "near" in params else ""
+    elif areas:
+        params["online"] = areas[0].state
+        place = areas[0].get_state_display()
+    search_url = f"{reverse('directory:search')}?{urlencode(params)}"
+    context = {"listing": listing, "place": place, "search_url": search_url}
+    return render(request, "directory/listing_gone.html", context, status=GONE)
 
 
 def report_listing(request: HttpRequest, slug: str) -> HttpResponse:

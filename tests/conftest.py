@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck
@@ -16,6 +17,23 @@ hypothesis_settings.register_profile("dev", hypothesis_settings.get_profile("ci"
 hypothesis_settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
 )
+
+# Reference data kept beside the repository (HSDS 3.0's schemas and examples,
+# SAMHSA's directory), not in it: tests that read it say which part with
+# @pytest.mark.shared_data("hsds-3.0/schema"), and skip on a clone without it.
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def shared_data_missing(item: pytest.Item) -> list[str]:
+    marker = item.get_closest_marker("shared_data")
+    if marker is None:
+        return []
+    return [part for part in marker.args if not (SHARED_DATA / part).exists()]
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if missing := shared_data_missing(item):
+        pytest.skip(f"needs the reference data {', '.join(missing)} in {SHARED_DATA}")
 
 
 @pytest.fixture(autouse=True)
@@ -39,9 +57,13 @@ def _fast_and_isolated(settings, tmp_path):
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """Under CI a skipped browser test is a failure: CI must prove the browser journeys."""
+    """Under CI a skipped browser test is a failure: CI must prove the browser journeys;
+    so is a test skipped for want of the reference data, which CI must have."""
     outcome = yield
     report = outcome.get_result()
-    if report.skipped and os.environ.get("CI") == "true" and item.get_closest_marker("browser"):
-        report.outcome = "failed"
-        report.longrepr = f"browser test skipped under CI: {report.longrepr}"
+    if not report.skipped or os.environ.get("CI") != "true":
+        return
+    for marker in ("browser", "shared_data"):
+        if item.get_closest_marker(marker):
+            report.outcome = "failed"
+            report.longrepr = f"{marker} test skipped under CI: {report.longrepr}"

@@ -78,6 +78,7 @@ def world():
     }
 
 
+@pytest.mark.shared_data("hsds-3.0/schema")
 @pytest.mark.parametrize("path", ENDPOINTS)
 def test_every_endpoint_answers_objects_that_validate_against_the_official_schemas(
     client, world, path
@@ -92,6 +93,7 @@ def test_every_endpoint_answers_objects_that_validate_against_the_official_schem
         assert list(validator().errors(kind, obj)) == []
 
 
+@pytest.mark.shared_data("hsds-3.0/schema")
 def test_detail_endpoints_validate_against_the_official_schemas(client, world):
     ana = world["ana"]
     place = ana.locations.get()

@@ -177,9 +177,9 @@ def test_a_stale_listing_says_so(client):
         {"status": Listing.Status.SUSPENDED},
         {"status": Listing.Status.CHANGES_REQUESTED},
         {"status": Listing.Status.REJECTED},
-        {"hidden": True},
+        {"hidden_by_owner_at": timezone.now()},
     ],
-    ids=["draft", "submitted", "suspended", "changes-requested", "rejected", "hidden"],
+    ids=["draft", "submitted", "suspended", "changes-requested", "rejected", "hidden-by-owner"],
 )
 def test_listings_the_public_cannot_see_are_not_found(client, traits):
     ListingFactory(slug="gone", **traits)

@@ -129,6 +129,7 @@ def world():
     return [ana, remote, two_places]
 
 
+@pytest.mark.shared_data("hsds-3.0/examples")
 def test_the_official_examples_import(tmp_path):
     report = import_hsds(path=EXAMPLES)
     assert [r.outcome for r in report.records] == ["created"]
@@ -148,6 +149,7 @@ def test_the_official_examples_import(tmp_path):
     assert "service.application_process" in not_mapped
 
 
+@pytest.mark.shared_data("hsds-3.0/examples")
 @pytest.mark.parametrize(
     "name",
     [
@@ -165,6 +167,7 @@ def test_each_official_example_imports_on_its_own(name):
     assert [(r.hsds_id, r.outcome) for r in report.records] == [(EXAMPLE_SERVICE, "created")]
 
 
+@pytest.mark.shared_data("hsds-3.0/examples")
 def test_importing_again_updates_instead_of_duplicating():
     import_hsds(path=EXAMPLES)
     report = import_hsds(path=EXAMPLES / "service_full.json", publish=True)
@@ -174,6 +177,7 @@ def test_importing_again_updates_instead_of_duplicating():
     assert ListingEvent.objects.filter(action="imported", source="hsds").count() == 2
 
 
+@pytest.mark.shared_data("hsds-3.0/examples")
 def test_a_defunct_service_is_skipped_with_its_reason(tmp_path):
     service = json.loads((EXAMPLES / "service_full.json").read_text())
     service["status"] = "defunct"
@@ -189,6 +193,7 @@ def test_a_broken_file_is_an_error_not_a_crash(tmp_path):
         call_command("import_hsds", str(tmp_path / "broken.json"))
 
 
+@pytest.mark.shared_data("hsds-3.0/schema")
 def test_the_export_validates_and_writes_json_and_a_csv_data_package(world, tmp_path):
     report = export_directory(directory=tmp_path, validator=validator())
     assert report.problems == []
@@ -210,6 +215,7 @@ def test_the_export_validates_and_writes_json_and_a_csv_data_package(world, tmp_
         assert len(list(csv.DictReader(handle))) == 3
 
 
+@pytest.mark.shared_data("hsds-3.0/schema")  # export_hsds validates what it writes
 @pytest.mark.parametrize("form", ["json", "csv"])
 def test_export_then_import_into_an_empty_directory_gives_the_same_listings(world, tmp_path, form):
     call_command("export_hsds", str(tmp_path))
@@ -230,6 +236,7 @@ def test_export_then_import_into_an_empty_directory_gives_the_same_listings(worl
     assert set(Listing.objects.values_list("source", flat=True)) == {"hsds"}
 
 
+@pytest.mark.shared_data("hsds-3.0/schema")
 def test_a_listing_imported_from_samhsa_keeps_its_source_through_hsds(tmp_path):
     ListingFactory(name="Clinic", source="samhsa-2022", source_id="36310-abc")
     call_command("export_hsds", str(tmp_path))

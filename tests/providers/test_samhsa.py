@@ -126,6 +126,7 @@ def facility_at(line: int) -> Listing:
     return event.listing
 
 
+@pytest.mark.shared_data("samhsa-2022")
 def test_sample_rows_map_to_exactly_the_expected_languages_and_costs(tmp_path):
     path = sample_file(tmp_path, set(SAMPLE))
     report = import_samhsa(path=path, reference_path=REFERENCE)
@@ -155,6 +156,7 @@ def test_sample_rows_map_to_exactly_the_expected_languages_and_costs(tmp_path):
         assert listing.video == bool(expected["video_in"])
 
 
+@pytest.mark.shared_data("samhsa-2022")
 def test_facilities_arrive_as_marked_published_practices_awaiting_verification(tmp_path):
     import_samhsa(path=sample_file(tmp_path, {2}), reference_path=REFERENCE)
     listing = Listing.objects.get()
@@ -174,6 +176,7 @@ def test_facilities_arrive_as_marked_published_practices_awaiting_verification(t
     assert "awaiting verification" in listing.events.get().message
 
 
+@pytest.mark.shared_data("samhsa-2022")
 def test_importing_again_updates_the_same_listings_and_keeps_their_ids(tmp_path):
     path = sample_file(tmp_path, set(SAMPLE))
     call_command("import_samhsa", str(path), "--codes", str(REFERENCE), stdout=io.StringIO())
@@ -185,6 +188,7 @@ def test_importing_again_updates_the_same_listings_and_keeps_their_ids(tmp_path)
     assert set(Listing.objects.values_list("locations__uuid", flat=True)) == places
 
 
+@pytest.mark.shared_data("samhsa-2022")
 def test_review_puts_the_facilities_in_the_review_queue(tmp_path):
     path = sample_file(tmp_path, {2})
     call_command(
@@ -222,6 +226,7 @@ def raw_matches(language: str, payment: str, zip_code: str, radius: float) -> li
     return names
 
 
+@pytest.mark.shared_data("samhsa-2022")
 def test_the_whole_file_imports_quickly_and_searches_like_the_raw_file(client):
     started = time.monotonic()
     report = import_samhsa(path=FACILITIES)

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
+from providers import joblock
 from providers.curation import listings_mark_stale
 
 
@@ -24,7 +25,11 @@ class Command(BaseCommand):
         parser.add_argument("--no-email", action="store_true", help=_("record only; email no one"))
 
     def handle(self, *args: Any, **options: Any) -> None:
-        run = listings_mark_stale(notify=not options["no_email"])
+        with joblock.single_run("mark_stale") as mine:
+            if not mine:
+                self.stdout.write(_("Another run of this job is under way; this one did nothing."))
+                return
+            run = listings_mark_stale(notify=not options["no_email"])
         self.stdout.write(
             _("marked stale: %(stale)d, left search: %(expired)d")
             % {"stale": len(run.stale), "expired": len(run.expired)}

@@ -5,7 +5,9 @@ running it again, or twice at once, sends nothing twice."""
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
 
+from providers import joblock
 from providers.services import listing_send_confirmation_reminders
 
 
@@ -19,5 +21,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        count = listing_send_confirmation_reminders(base_url=options.get("base_url"))
+        with joblock.single_run("send_confirmation_reminders") as mine:
+            if not mine:
+                self.stdout.write(_("Another run of this job is under way; this one did nothing."))
+                return
+            count = listing_send_confirmation_reminders(base_url=options.get("base_url"))
         self.stdout.write(f"Reminded the owners of {count} listing(s).")
