@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from directory.guides import GUIDES
 from providers.models import Listing
 from tests.factories import ListingFactory, LocationFactory
 
@@ -82,4 +83,6 @@ def public_paths(world: World) -> dict[str, str]:
         "report received": without_language(
             reverse("directory:report_thanks", kwargs={"slug": world.listing.slug})
         ),
+        "guides": "/guides/",
+        **{f"guide {guide.slug}": f"/guides/{guide.slug}/" for guide in GUIDES},
     }
