@@ -28,7 +28,8 @@ class World:
 
 def build_world(*, crowd: bool = False) -> World:
     """Amara Okafor (the listing every test opens), a peer support group, a Korean
-    speaker 40 miles away (so a narrow Korean search has a suggestion), and with
+    speaker 40 miles away who offers a Vietnamese interpreter (so a narrow Korean
+    search has a suggestion, and a listing links to the interpreter guide), and with
     `crowd` enough Spanish speakers near 94110 for two pages of results."""
     listing = ListingFactory(
         name="Amara Okafor",
@@ -53,7 +54,9 @@ def build_world(*, crowd: bool = False) -> World:
     )
     LocationFactory(listing=community)
     # About 40 miles north of the Mission: outside 5 miles, inside 50.
-    korean = ListingFactory(name="Ji-woo Park", slug="ji-woo-park", speaks=["ko"])
+    korean = ListingFactory(
+        name="Ji-woo Park", slug="ji-woo-park", speaks=["ko"], interpreter=["vi"]
+    )
     LocationFactory(listing=korean, latitude=38.33, longitude=-122.4153, postal_code="94952")
     if crowd:
         for number in range(SPANISH_SPEAKERS - 1):
@@ -77,6 +80,7 @@ def public_paths(world: World) -> dict[str, str]:
         "community supports": "/community/",
         "listing": world.listing_path,
         "listing from a search": f"{world.listing_path}?lang=es&identity=black",
+        "listing with an interpreter": "/listings/ji-woo-park/",
         "report a problem": without_language(
             reverse("directory:report", kwargs={"slug": world.listing.slug})
         ),
