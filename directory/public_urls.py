@@ -11,4 +11,6 @@ urlpatterns = [
     path("listings/<slug:slug>/", views.listing_detail, name="listing"),
     path("listings/<slug:slug>/report/", views.report_listing, name="report"),
     path("listings/<slug:slug>/report/thanks/", views.report_thanks, name="report_thanks"),
+    path("guides/", views.guide_index, name="guides"),
+    path("guides/<slug:slug>/", views.guide_detail, name="guide"),
 ]

@@ -9,6 +9,7 @@ from directory import caching
 from directory.chips import search_chips
 from directory.filters import ListingFilter
 from directory.forms import ReportForm
+from directory.guides import GUIDES, guide_by_slug
 from directory.selectors import listing_match_reasons, listing_search, page_number
 from insights.counting import count_search
 from providers import ratelimit
@@ -37,6 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "states": US_STATES,
         "languages": Language.objects.all(),
         "identity_groups": [(label, terms) for label, terms in identity_groups if terms],
+        "guides": GUIDES,
     }
     return render(request, "directory/home.html", context)
 
@@ -148,3 +150,15 @@ def report_listing(request: HttpRequest, slug: str) -> HttpResponse:
 def report_thanks(request: HttpRequest, slug: str) -> HttpResponse:
     listing = get_object_or_404(Listing.objects.searchable(), slug=slug)
     return render(request, "directory/report_thanks.html", {"listing": listing})
+
+
+def guide_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "directory/guides.html", {"guides": GUIDES})
+
+
+def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    guide = guide_by_slug(slug)
+    if guide is None:
+        raise Http404
+    others = [other for other in GUIDES if other != guide]
+    return render(request, guide.template, {"guide": guide, "others": others})

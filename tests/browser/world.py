@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from directory.guides import GUIDES
 from providers.models import Listing
 from tests.factories import ListingFactory, LocationFactory
 
@@ -30,7 +31,8 @@ class World:
 def build_world(*, crowd: bool = False) -> World:
     """Amara Okafor (the listing every test opens: a phone, a website, a booking link
     and a verified licence), a peer support group not taking new members, a Korean
-    speaker 40 miles away (so a narrow Korean search has a suggestion), and with
+    speaker 40 miles away who offers a Vietnamese interpreter (so a narrow Korean
+    search has a suggestion, and a listing links to the interpreter guide), and with
     `crowd` enough Spanish speakers near 94110 for two pages of results."""
     listing = ListingFactory(
         name="Amara Okafor",
@@ -63,7 +65,9 @@ def build_world(*, crowd: bool = False) -> World:
     )
     LocationFactory(listing=community)
     # About 40 miles north of the Mission: outside 5 miles, inside 50.
-    korean = ListingFactory(name="Ji-woo Park", slug="ji-woo-park", speaks=["ko"])
+    korean = ListingFactory(
+        name="Ji-woo Park", slug="ji-woo-park", speaks=["ko"], interpreter=["vi"]
+    )
     LocationFactory(listing=korean, latitude=38.33, longitude=-122.4153, postal_code="94952")
     if crowd:
         for number in range(SPANISH_SPEAKERS - 1):
@@ -88,10 +92,13 @@ def public_paths(world: World) -> dict[str, str]:
         "browsing safely": "/browsing-safely/",
         "listing": world.listing_path,
         "listing from a search": f"{world.listing_path}?lang=es&identity=black",
+        "listing with an interpreter": "/listings/ji-woo-park/",
         "report a problem": without_language(
             reverse("directory:report", kwargs={"slug": world.listing.slug})
         ),
         "report received": without_language(
             reverse("directory:report_thanks", kwargs={"slug": world.listing.slug})
         ),
+        "guides": "/guides/",
+        **{f"guide {guide.slug}": f"/guides/{guide.slug}/" for guide in GUIDES},
     }
