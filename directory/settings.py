@@ -46,6 +46,12 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 # Where links in emails point (reminders, curator messages).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The licence of everything published as open data: the HSDS API and exports, the
+# gap report's figures.
+OPEN_DATA_LICENCE = {
+    "name": "CC BY-SA 4.0",
+    "url": "https://creativecommons.org/licenses/by-sa/4.0/",
+}
 
 INSTALLED_APPS = [
     "modeltranslation",  # before admin, so translated fields get their tabs

@@ -5,6 +5,7 @@ import io
 import json
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -15,8 +16,6 @@ from insights.report import PERIODS, Need, Report, describe, report
 from insights.suppression import K
 from providers.states import US_STATES
 
-LICENCE_NAME = "CC BY-SA 4.0"  # the directory's open-data licence (providers/hsds/openapi.py)
-LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 CSV_COLUMNS = ["gap", "filters", "zip3", "state", "searches", "found_nothing", "listings"]
 
 
@@ -36,8 +35,8 @@ def licence_statement(chosen: Report) -> str:
         "start": chosen.period.start.isoformat() if chosen.period.start else "-",
         "end": chosen.period.last_day.isoformat(),
         "k": K,
-        "licence": LICENCE_NAME,
-        "url": LICENCE_URL,
+        "licence": settings.OPEN_DATA_LICENCE["name"],
+        "url": settings.OPEN_DATA_LICENCE["url"],
     }
 
 
@@ -63,8 +62,8 @@ def insights(request: HttpRequest) -> HttpResponse:
         "periods": [(key, label) for key, (label, _m) in PERIODS.items()],
         "states": US_STATES,
         "k": K,
-        "licence_name": LICENCE_NAME,
-        "licence_url": LICENCE_URL,
+        "licence_name": settings.OPEN_DATA_LICENCE["name"],
+        "licence_url": settings.OPEN_DATA_LICENCE["url"],
         "query": request.GET.urlencode(),
         "top_chart": charts.bar_chart(
             _("Top unmet needs"),
@@ -116,14 +115,17 @@ def data_csv(request: HttpRequest) -> HttpResponse:
         writer.writerow(record)
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="rooted-gap-report.csv"'
-    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    response["Link"] = f'<{settings.OPEN_DATA_LICENCE["url"]}>; rel="license"'
     return response
 
 
 def data_json(request: HttpRequest) -> HttpResponse:
     chosen = _report(request)
     document = {
-        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
+        "licence": {
+            "name": settings.OPEN_DATA_LICENCE["name"],
+            "url": settings.OPEN_DATA_LICENCE["url"],
+        },
         "statement": licence_statement(chosen),
         "period": {
             "start": chosen.period.start.isoformat() if chosen.period.start else None,
@@ -135,5 +137,5 @@ def data_json(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=1), content_type="application/json"
     )
-    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    response["Link"] = f'<{settings.OPEN_DATA_LICENCE["url"]}>; rel="license"'
     return response

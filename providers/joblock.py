@@ -13,8 +13,11 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from django.core.management.base import BaseCommand
 from django.db import connections
+from django.utils.translation import gettext as _
 
 DATABASE = "default"
 
@@ -56,3 +59,20 @@ def single_run(job: str) -> Iterator[bool]:
             yield True
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class ScheduledJob(BaseCommand):
+    """A management command run on a schedule (deploy/systemd): its `run` happens
+    inside the job's lock, and a run that finds the lock taken does nothing."""
+
+    job: str
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        with single_run(self.job) as mine:
+            if not mine:
+                self.stdout.write(_("Another run of this job is under way; this one did nothing."))
+                return
+            self.run(**options)
+
+    def run(self, **options: Any) -> None:
+        raise NotImplementedError

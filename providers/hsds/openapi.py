@@ -7,6 +7,7 @@ own openapi.json does; this module only writes the description, it copies none o
 
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from providers.hsds.selectors import DEFAULT_PER_PAGE, MAX_PER_PAGE
@@ -170,10 +171,7 @@ def describe() -> dict[str, Any]:
                 "/taxonomies, linked to services through attributes. Parameters marked "
                 "x-rooted are Rooted's extensions; repeat one to match any of its values."
             ),
-            "license": {
-                "name": "CC BY-SA 4.0",
-                "url": "https://creativecommons.org/licenses/by-sa/4.0/",
-            },
+            "license": dict(settings.OPEN_DATA_LICENCE),
         },
         "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
         "servers": [{"url": "/api/hsds"}],

@@ -5,11 +5,12 @@ import fcntl
 from contextlib import contextmanager
 from datetime import timedelta
 from io import StringIO
+from pathlib import Path
 
 import psycopg2
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import call_command, get_commands, load_command_class
 from django.db import connection
 from django.utils import timezone
 
@@ -92,3 +93,32 @@ def test_a_run_releases_its_lock_when_it_fails(monkeypatch):
     monkeypatch.undo()
 
     assert "Another run" not in run("mark_stale")
+
+
+SYSTEMD = Path(__file__).resolve().parents[2] / "deploy" / "systemd"
+
+
+def scheduled_commands():
+    """The command each shipped timer starts (rooted-job@<command>.timer)."""
+    return sorted(path.stem.split("@", 1)[1] for path in SYSTEMD.glob("rooted-job@?*.timer"))
+
+
+def test_every_shipped_timer_starts_a_job_that_holds_its_lock():
+    assert scheduled_commands() == [
+        "mark_stale",
+        "purge_retired_listings",
+        "rollup_insights",
+        "send_confirmation_reminders",
+    ]
+    for name in scheduled_commands():
+        command = load_command_class(get_commands()[name], name)
+        assert isinstance(command, joblock.ScheduledJob), name
+        assert command.job == name
+
+
+@pytest.mark.parametrize("name", ["rollup_insights", "purge_retired_listings"])
+def test_the_daily_housekeeping_jobs_do_nothing_while_another_run_holds_the_lock(name):
+    with another_run_holds(name):
+        output = run(name)
+
+    assert "this one did nothing" in output

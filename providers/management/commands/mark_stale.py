@@ -5,14 +5,16 @@ Safe to run every hour: each transition is recorded once per confirmation.
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
-from providers import joblock
 from providers.curation import listings_mark_stale
+from providers.joblock import ScheduledJob
 
 
-class Command(BaseCommand):
+class Command(ScheduledJob):
+    job = "mark_stale"
+
     @property
     def help(self) -> str:  # type: ignore[override]
         return _(
@@ -24,12 +26,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-email", action="store_true", help=_("record only; email no one"))
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        with joblock.single_run("mark_stale") as mine:
-            if not mine:
-                self.stdout.write(_("Another run of this job is under way; this one did nothing."))
-                return
-            run = listings_mark_stale(notify=not options["no_email"])
+    def run(self, **options: Any) -> None:
+        run = listings_mark_stale(notify=not options["no_email"])
         self.stdout.write(
             _("marked stale: %(stale)d, left search: %(expired)d")
             % {"stale": len(run.stale), "expired": len(run.expired)}

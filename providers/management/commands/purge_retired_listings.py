@@ -6,13 +6,15 @@ Safe to run daily.
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from providers.joblock import ScheduledJob
 from providers.retention import purge_retired
 
 
-class Command(BaseCommand):
+class Command(ScheduledJob):
+    job = "purge_retired_listings"
+
     @property
     def help(self) -> str:  # type: ignore[override]
         return _(
@@ -21,6 +23,6 @@ class Command(BaseCommand):
             "entry. Safe to run daily."
         )
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def run(self, **options: Any) -> None:
         count = purge_retired()
         self.stdout.write(_("deleted for good: %(count)d") % {"count": count})

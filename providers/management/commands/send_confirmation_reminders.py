@@ -4,14 +4,14 @@ running it again, or twice at once, sends nothing twice."""
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
-from django.utils.translation import gettext as _
+from django.core.management.base import CommandParser
 
-from providers import joblock
+from providers.joblock import ScheduledJob
 from providers.services import listing_send_confirmation_reminders
 
 
-class Command(BaseCommand):
+class Command(ScheduledJob):
+    job = "send_confirmation_reminders"
     help = "Email owners of published listings last confirmed 150 to 180 days ago."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -20,10 +20,6 @@ class Command(BaseCommand):
             help="Where the links point, e.g. https://rooted.example.org (default: SITE_URL).",
         )
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        with joblock.single_run("send_confirmation_reminders") as mine:
-            if not mine:
-                self.stdout.write(_("Another run of this job is under way; this one did nothing."))
-                return
-            count = listing_send_confirmation_reminders(base_url=options.get("base_url"))
+    def run(self, **options: Any) -> None:
+        count = listing_send_confirmation_reminders(base_url=options.get("base_url"))
         self.stdout.write(f"Reminded the owners of {count} listing(s).")
