@@ -108,8 +108,10 @@ def ranked(entries: QuerySet[SearchEntry], params: SearchParams) -> QuerySet[Sea
     points = list(match_preferences(params, varying=True).values())
     fresh_since = timezone.now() - STALE_AFTER
     fresh = Case(When(confirmed_at__gte=fresh_since, then=Value(1)), default=Value(0))
+    accepting = Case(When(accepting_as_of__isnull=False, then=Value(1)), default=Value(0))
     entries = entries.annotate(
         match_score=ExpressionWrapper(sum(points, Value(0)), output_field=IntegerField()),
+        accepting=accepting,
         fresh=fresh,
         **match_annotations(params),
     )

@@ -566,14 +566,12 @@ class SearchEntry(models.Model):
     kind = models.CharField(max_length=20)
     name = models.CharField(max_length=200)
     confirmed_at = models.DateTimeField()
-    # When "accepting new clients" was last set or confirmed; null when not accepting.
-    # Ranking counts accepting as a strength only within 30 days of it.
+    # When "accepting new clients" was last set or confirmed; null when not accepting
+    # (a crisis line always is). Among equal matches those accepting rank first, and
+    # `accepting=1` counts it as a strength only within 30 days of this.
     accepting_as_of = models.DateTimeField(null=True)
     # What a seeker pays at least: 0 when free, else the sliding-scale floor or lowest fee.
     lowest_fee = models.PositiveIntegerField(null=True)
-    # Whether a seeker can start with them now (a crisis line always can): among
-    # equal matches, those who can rank first.
-    accepting = models.BooleanField(default=True)
 
     class Meta:
         indexes = [

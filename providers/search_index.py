@@ -133,9 +133,12 @@ def _entries(listing_ids: list[int], now: datetime) -> tuple[list[SearchEntry], 
                 kind=kind,
                 name=name,
                 confirmed_at=confirmed,
-                accepting_as_of=max(confirmed, set_at or confirmed) if accepting else None,
+                accepting_as_of=(
+                    max(confirmed, set_at or confirmed)
+                    if accepting or kind == Listing.Kind.CRISIS_LINE
+                    else None
+                ),
                 lowest_fee=lowest,
-                accepting=accepting or kind == Listing.Kind.CRISIS_LINE,
             )
         )
         terms += [SearchTerm(entry_id=pk, term=code) for code in sorted(codes)]
@@ -163,14 +166,7 @@ def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = No
                 entries,
                 update_conflicts=True,
                 unique_fields=["listing"],
-                update_fields=[
-                    "kind",
-                    "name",
-                    "confirmed_at",
-                    "accepting_as_of",
-                    "lowest_fee",
-                    "accepting",
-                ],
+                update_fields=["kind", "name", "confirmed_at", "accepting_as_of", "lowest_fee"],
             )
             SearchTerm.objects.bulk_create(terms, batch_size=5_000)
         _count_pairs(before, after)
