@@ -105,7 +105,9 @@ def test_the_writer_writes_a_batch_in_a_constant_number_of_queries(
         f"row-{n},Row {n},clinician,published,es;vi,CA;OR,anxiety,94110,{TODAY}\n"
         for n in range(60)
     )
-    header = "slug,name,kind,status,languages,online_states,specialties,postal_code,last_confirmed\n"
+    header = (
+        "slug,name,kind,status,languages,online_states,specialties,postal_code,last_confirmed\n"
+    )
 
     with django_assert_max_num_queries(70):
         report = import_csv(header + rows)
