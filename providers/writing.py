@@ -45,7 +45,7 @@ from providers.models import (
 from providers.search_index import search_index_update
 
 # Listings read, written and indexed together, in one savepoint.
-BATCH = 200
+BATCH = 500
 # Listing fields every history picture holds (a row may add the others it sets).
 PICTURED_FIELDS = (
     "name",
