@@ -36,7 +36,8 @@ from providers.models import (
 )
 from providers.places import zip_lookup
 from providers.states import STATE_CODES
-from providers.writing import ImportWriter, Incoming, Vocabularies, Written, validation_messages
+from providers.vocabulary import Vocabularies
+from providers.writing import ImportWriter, Incoming, Written, validation_messages
 
 SEPARATOR = ";"
 REQUIRED_COLUMNS = ("slug", "name", "kind")

@@ -50,14 +50,8 @@ from providers.models import (
 )
 from providers.places import zip_lookup
 from providers.states import STATE_CODES
-from providers.writing import (
-    INTERPRETER,
-    SPEAKS,
-    ImportWriter,
-    Incoming,
-    Vocabularies,
-    validation_messages,
-)
+from providers.vocabulary import Vocabularies
+from providers.writing import INTERPRETER, SPEAKS, ImportWriter, Incoming, validation_messages
 
 SOURCE = "samhsa-2022"
 REFERENCE_FILE = "MH_2022_Service_Code_Reference.csv"

@@ -37,15 +37,8 @@ from providers.models import (
 )
 from providers.places import zip_lookup
 from providers.states import STATE_CODES, US_STATES
-from providers.writing import (
-    INTERPRETER,
-    SPEAKS,
-    ImportWriter,
-    Incoming,
-    Vocabularies,
-    validation_messages,
-    vocabulary_fields,
-)
+from providers.vocabulary import Vocabularies, vocabulary_fields
+from providers.writing import INTERPRETER, SPEAKS, ImportWriter, Incoming, validation_messages
 
 JSON = dict[str, Any]
 SOURCE = "hsds"

@@ -11,7 +11,8 @@ from providers.hsds.importer import import_hsds
 from providers.importing import import_listings_csv
 from providers.models import Language, Listing, ListingEvent
 from providers.samhsa import import_samhsa
-from providers.writing import ImportWriter, Incoming, Vocabularies
+from providers.vocabulary import Vocabularies
+from providers.writing import ImportWriter, Incoming
 from tests.directory.test_search_support import search
 
 pytestmark = pytest.mark.django_db

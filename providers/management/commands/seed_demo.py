@@ -29,14 +29,8 @@ from providers.models import (
 from providers.places import zip_lookup
 from providers.search_index import search_index_remove
 from providers.states import US_STATES
-from providers.writing import (
-    ImportWriter,
-    Incoming,
-    Vocabularies,
-    free_slug,
-    validation_messages,
-    vocabulary_fields,
-)
+from providers.vocabulary import Vocabularies, vocabulary_fields
+from providers.writing import ImportWriter, Incoming, free_slug, validation_messages
 
 SEED = 20240611
 SOURCE = "demo"
