@@ -165,8 +165,10 @@ class ImportWriter:
         vocabularies: Vocabularies,
         actor: User | None = None,
         when: Any = None,
+        batch: int = BATCH,
     ) -> None:
         self.source = source
+        self.batch = batch
         self.vocabularies = vocabularies
         self.actor = actor
         self.when = when
@@ -175,10 +177,10 @@ class ImportWriter:
         self.term_slugs = {name: vocabularies.term_slugs(name) for name in self.vocabulary}
 
     def write(self, items: list[Incoming]) -> list[Written]:
-        """Write every item, BATCH at a time; one result per item, in order."""
+        """Write every item, `batch` at a time; one result per item, in order."""
         results: list[Written] = []
-        for start in range(0, len(items), BATCH):
-            batch = items[start : start + BATCH]
+        for start in range(0, len(items), self.batch):
+            batch = items[start : start + self.batch]
             try:
                 with transaction.atomic():
                     results += self._write_batch(batch)

@@ -914,7 +914,10 @@ def write_demo(
     skipped = [p.slug for p in planned if p.slug in taken]
     planned = [p for p in planned if p.slug not in taken]
 
-    writer = ImportWriter(source=SOURCE, vocabularies=vocab.shared, when=today)
+    # One batch: the demo's own data, all or nothing, indexed in one go.
+    writer = ImportWriter(
+        source=SOURCE, vocabularies=vocab.shared, when=today, batch=max(len(planned), 1)
+    )
     written = writer.write([_incoming(plan, vocab) for plan in planned])
     refused = [
         f"{plan.slug}: {'; '.join(validation_messages(result.error, {}))}"
