@@ -1,8 +1,10 @@
 """Bulk import of listings from CSV, as DESIGN.md's "Bulk import" contract defines it.
 
 The same function serves `manage.py import_listings` and the curator area: it takes an
-open text file, imports every good row in its own transaction and reports each bad row
-by its line number, so one typo never costs the rest of the file.
+open text file, reads and checks every row, hands the good ones to the import writer
+(providers/writing.py) and reports each bad row by its line number, so one typo never
+costs the rest of the file. This module only reads: cells become values here, and the
+writer alone saves them.
 
 A row whose `slug` already exists updates that listing. A column left out of the
 header leaves that part of an existing listing alone; a column that is present but
@@ -20,31 +22,23 @@ from datetime import UTC, datetime, time
 from typing import Any, TextIO
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from providers.csvsafety import formula_like, unneutralised
 from providers.models import (
-    AgeGroup,
-    Approach,
-    Format,
-    Identity,
-    Insurance,
     Language,
     Listing,
-    ListingEvent,
     ListingLanguage,
     Location,
-    ServiceArea,
-    Specialty,
     User,
 )
 from providers.places import zip_lookup
-from providers.search_index import search_index_update
 from providers.states import STATE_CODES
+from providers.vocabulary import Vocabularies
+from providers.writing import ImportWriter, Incoming, Written, validation_messages
 
 SEPARATOR = ";"
 REQUIRED_COLUMNS = ("slug", "name", "kind")
@@ -67,16 +61,16 @@ BOOLEAN_COLUMNS = {
     "accepting": "accepting_new_clients",
 }
 FEE_COLUMNS = ("fee_min", "fee_max", "sliding_scale_min")
-# Column -> (Listing many-to-many field, vocabulary model).
-VOCABULARY_COLUMNS: dict[str, tuple[str, type[models.Model]]] = {
-    "identifies_as": ("identifies_as", Identity),
-    "experienced_with": ("experienced_with", Identity),
-    "specialties": ("specialties", Specialty),
-    "approaches": ("approaches", Approach),
-    "insurance": ("insurance", Insurance),
-    "ages": ("ages", AgeGroup),
-    "formats": ("formats", Format),
-}
+# The vocabulary columns, each named after Listing's relation.
+VOCABULARY_COLUMNS = (
+    "identifies_as",
+    "experienced_with",
+    "specialties",
+    "approaches",
+    "insurance",
+    "ages",
+    "formats",
+)
 LANGUAGE_COLUMNS = {
     "languages": ListingLanguage.Offered.SPEAKS,
     "interpreter_languages": ListingLanguage.Offered.INTERPRETER,
@@ -89,9 +83,6 @@ TRUE_WORDS = frozenset({"1", "true", "yes", "y"})
 FALSE_WORDS = frozenset({"0", "false", "no", "n"})
 WHOLE_NUMBER_RE = re.compile(r"^\d+$")
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
-
-# Rows written in one transaction (each in a savepoint of its own).
-BATCH = 200
 
 
 def _about_columns() -> dict[str, str]:
@@ -195,9 +186,9 @@ class ImportReport:
 def import_listings_csv(*, file: TextIO, actor: User | None = None) -> ImportReport:
     """Create or update one listing per good row, each all or nothing; report all rows.
 
-    Rows are written BATCH at a time in one transaction, each row in a savepoint of
-    its own (a bad row is rolled back alone), and the batch's listings are brought
-    into the search index before it commits.
+    The import writer writes the good rows a batch at a time, each batch in a
+    savepoint of its own, and brings them into the search index as it goes; a row
+    the database refuses is rolled back alone.
 
     Raises ImportFileError, before touching the database, when the file is not UTF-8,
     has no header row or lacks a required column.
@@ -216,24 +207,42 @@ def import_listings_csv(*, file: TextIO, actor: User | None = None) -> ImportRep
         raise ImportFileError(_("The file is empty: it needs a header row."))
     header = _read_header(rows.pop(0)[1])
 
-    vocabularies = _Vocabularies.load()
-    report = ImportReport()
-    for start in range(0, len(rows), BATCH):
-        with transaction.atomic():
-            written = []
-            for line, cells in rows[start : start + BATCH]:
-                raw = {
-                    column: (cells[index] if index < len(cells) else "")
-                    for column, index in header.items()
-                }
-                values = {column: unneutralised(cell.strip()) for column, cell in raw.items()}
-                row = _import_row(line=line, values=values, vocabularies=vocabularies, actor=actor)
-                row.warnings = _formula_warnings(raw)
-                report.rows.append(row)
-                if row.listing is not None:
-                    written.append(row.listing.pk)
-            search_index_update(listing_ids=written)
-    return report
+    vocabularies = Vocabularies.load()
+    parsed = []
+    for line, cells in rows:
+        raw = _cells(header, cells)
+        values = {column: unneutralised(cell.strip()) for column, cell in raw.items()}
+        parsed.append((line, _parse_row(values, vocabularies), _formula_warnings(raw)))
+    good = [(line, row) for line, row, _warnings in parsed if not row.errors]
+    writer = ImportWriter(source="import", vocabularies=vocabularies, actor=actor)
+    results = writer.write([_incoming(row, line) for line, row in good])
+    written = dict(zip((line for line, _row in good), results, strict=True))
+    return ImportReport(
+        rows=[_row_result(line, row, written.get(line), warnings) for line, row, warnings in parsed]
+    )
+
+
+def _cells(header: dict[str, int], cells: list[str]) -> dict[str, str]:
+    """The row's cells by column, as written (a short row's missing cells empty)."""
+    return {
+        column: (cells[index] if index < len(cells) else "") for column, index in header.items()
+    }
+
+
+def _row_result(
+    line: int, row: "_ParsedRow", written: Written | None, warnings: list[str]
+) -> RowResult:
+    result = RowResult(
+        line=line, slug=row.fields["slug"], outcome=Outcome.FAILED, warnings=warnings
+    )
+    if written is None:
+        result.errors = row.errors
+    elif written.error is not None:
+        result.errors = validation_messages(written.error, FIELD_COLUMNS)
+    else:
+        result.outcome = Outcome.CREATED if written.created else Outcome.UPDATED
+        result.listing = written.listing
+    return result
 
 
 def _formula_warnings(raw: dict[str, str]) -> list[str]:
@@ -292,25 +301,6 @@ def _read_header(cells: list[str]) -> dict[str, int]:
 
 
 @dataclass
-class _Vocabularies:
-    """Every vocabulary by slug (languages by code), read once per import."""
-
-    languages: dict[str, Language]
-    terms: dict[type[models.Model], dict[str, models.Model]]
-
-    @classmethod
-    def load(cls) -> "_Vocabularies":
-        models_used = {model for _field, model in VOCABULARY_COLUMNS.values()}
-        return cls(
-            languages={language.code.lower(): language for language in Language.objects.all()},
-            terms={
-                model: {term.slug: term for term in model._default_manager.all()}  # type: ignore[attr-defined]
-                for model in models_used
-            },
-        )
-
-
-@dataclass
 class _ParsedRow:
     """A row turned into model values, or the reasons it cannot be."""
 
@@ -323,25 +313,7 @@ class _ParsedRow:
     errors: list[str] = field(default_factory=list)
 
 
-def _import_row(
-    *, line: int, values: dict[str, str], vocabularies: _Vocabularies, actor: User | None
-) -> RowResult:
-    slug = values.get("slug", "")
-    parsed = _parse_row(values, vocabularies)
-    if parsed.errors:
-        return RowResult(line=line, slug=slug, outcome=Outcome.FAILED, errors=parsed.errors)
-    try:
-        with transaction.atomic():
-            listing, created = _save_row(parsed=parsed, line=line, actor=actor)
-    except ValidationError as error:
-        return RowResult(
-            line=line, slug=slug, outcome=Outcome.FAILED, errors=_validation_messages(error)
-        )
-    outcome = Outcome.CREATED if created else Outcome.UPDATED
-    return RowResult(line=line, slug=slug, outcome=outcome, listing=listing)
-
-
-def _parse_row(values: dict[str, str], vocabularies: _Vocabularies) -> _ParsedRow:
+def _parse_row(values: dict[str, str], vocabularies: Vocabularies) -> _ParsedRow:
     row = _ParsedRow(columns=set(values))
     fields = row.fields
     errors = row.errors
@@ -409,11 +381,11 @@ def _parse_row(values: dict[str, str], vocabularies: _Vocabularies) -> _ParsedRo
                 else:
                     row.languages[column].append(language)
 
-    for column, (_field_name, model) in VOCABULARY_COLUMNS.items():
+    for column in VOCABULARY_COLUMNS:
         if column in values:
             row.terms[column] = []
             for slug in _split(values[column]):
-                term = vocabularies.terms[model].get(slug.lower())
+                term = vocabularies.terms[column].get(slug.lower())
                 if term is None:
                     errors.append(
                         _("'%(slug)s' in %(column)s is not a known term")
@@ -457,116 +429,23 @@ def _location(values: dict[str, str], errors: list[str]) -> Location | None:
     return location
 
 
-def _save_row(*, parsed: _ParsedRow, line: int, actor: User | None) -> tuple[Listing, bool]:
-    """Write one parsed row; raises ValidationError (rolling the row back) if it is invalid."""
-    listing = Listing.objects.select_for_update().filter(slug=parsed.fields["slug"]).first()
-    created = listing is None
-    if listing is None:
-        listing = Listing()
-        before: dict[str, Any] = {}
-    else:
-        before = _snapshot(listing)
-    for name, value in parsed.fields.items():
-        setattr(listing, name, value)
-    listing.full_clean()
-    if parsed.location is not None:
-        parsed.location.full_clean(exclude=["listing"])
-    listing.save()
-
-    if parsed.online_states is not None:
-        listing.service_areas.all().delete()
-        ServiceArea.objects.bulk_create(
-            ServiceArea(listing=listing, state=state) for state in parsed.online_states
-        )
-    if parsed.languages:
-        _replace_languages(listing, parsed.languages)
-    for column, terms in parsed.terms.items():
-        getattr(listing, VOCABULARY_COLUMNS[column][0]).set(terms)
+def _incoming(parsed: _ParsedRow, line: int) -> Incoming:
+    """The row as the import writer takes it: found by its slug; what it has no
+    column for stays as it is."""
+    places = None
     if parsed.columns.intersection(LOCATION_COLUMNS):
-        listing.locations.all().delete()
-        if parsed.location is not None:
-            parsed.location.listing = listing
-            parsed.location.save()
-
-    changes: dict[str, Any] = {"line": line, "created": created}
-    if not created:
-        after = _snapshot(listing)
-        changes["changed"] = sorted(key for key in after if after[key] != before.get(key))
-    ListingEvent.objects.create(
-        listing=listing,
-        action=ListingEvent.Action.IMPORTED,
-        source="import",
-        actor=actor,
-        changes=changes,
+        places = [parsed.location] if parsed.location is not None else []
+    return Incoming(
+        fields=parsed.fields,
+        slug=parsed.fields["slug"],
+        languages={LANGUAGE_COLUMNS[column]: found for column, found in parsed.languages.items()}
+        if parsed.languages
+        else None,
+        terms=parsed.terms,
+        places=places,
+        areas=parsed.online_states,
+        changes={"line": line},
     )
-    return listing, created
-
-
-def _replace_languages(listing: Listing, wanted: dict[str, list[Language]]) -> None:
-    """Set the languages of each given column; a language spoken needs no interpreter."""
-    offered = {
-        link.language_id: link.offered
-        for link in listing.listing_languages.all()
-        if not any(LANGUAGE_COLUMNS[column] == link.offered for column in wanted)
-    }
-    for column in ("interpreter_languages", "languages"):
-        for language in wanted.get(column, []):
-            offered[language.pk] = LANGUAGE_COLUMNS[column]
-    listing.listing_languages.all().delete()
-    ListingLanguage.objects.bulk_create(
-        ListingLanguage(listing=listing, language_id=language_id, offered=how)
-        for language_id, how in offered.items()
-    )
-
-
-def _snapshot(listing: Listing) -> dict[str, Any]:
-    """A comparable picture of everything an import can change, for the history entry."""
-    picture: dict[str, Any] = {
-        name: getattr(listing, name)
-        for name in (
-            "name",
-            "kind",
-            "status",
-            "licence_state",
-            "last_confirmed_at",
-            *TEXT_COLUMNS.values(),
-            *BOOLEAN_COLUMNS.values(),
-            *FEE_COLUMNS,
-            *_about_columns().values(),
-        )
-    }
-    picture["last_confirmed_at"] = str(picture["last_confirmed_at"])
-    picture["languages"] = sorted(
-        (link.language.code, link.offered)
-        for link in listing.listing_languages.select_related("language")
-    )
-    picture["online_states"] = sorted(listing.service_areas.values_list("state", flat=True))
-    picture["locations"] = sorted(
-        listing.locations.values_list(
-            "address", "city", "region", "postal_code", "latitude", "longitude"
-        )
-    )
-    for column, (field_name, _model) in VOCABULARY_COLUMNS.items():
-        picture[column] = sorted(getattr(listing, field_name).values_list("slug", flat=True))
-    return picture
-
-
-def _validation_messages(error: ValidationError) -> list[str]:
-    if not hasattr(error, "error_dict"):
-        return [str(message) for message in error.messages]
-    messages = []
-    for name, field_errors in error.message_dict.items():
-        column = FIELD_COLUMNS.get(name, name)
-        if name.startswith("about_"):
-            column = "about" if name == f"about_{settings.LANGUAGE_CODE}" else name
-        for message in field_errors:
-            if name == "__all__":
-                messages.append(message)
-            else:
-                messages.append(
-                    _("%(column)s: %(message)s") % {"column": column, "message": message}
-                )
-    return messages
 
 
 # Cell parsers: each returns a value and appends a reason to `errors` if it cannot.

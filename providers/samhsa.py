@@ -41,30 +41,20 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from providers.models import (
-    AgeGroup,
-    Approach,
-    Format,
-    Identity,
-    Insurance,
     Language,
     Listing,
-    ListingEvent,
-    ListingLanguage,
     Location,
-    ServiceArea,
-    Specialty,
 )
 from providers.places import zip_lookup
-from providers.search_index import search_index_update
 from providers.states import STATE_CODES
+from providers.vocabulary import Vocabularies
+from providers.writing import INTERPRETER, SPEAKS, ImportWriter, Incoming, validation_messages
 
 SOURCE = "samhsa-2022"
 REFERENCE_FILE = "MH_2022_Service_Code_Reference.csv"
-BATCH = 1000
 IMPORT_MESSAGE = (
     "Imported from SAMHSA's National Directory of Mental Health Treatment Facilities "
     "(2022); awaiting verification by a curator."
@@ -356,177 +346,82 @@ def import_samhsa(
     publish: bool = True,
     confirmed_at: datetime | None = None,
 ) -> SamhsaReport:
-    """Create or update one listing per facility, in one transaction, with bulk writes."""
+    """Create or update one listing per facility, all in one transaction."""
     path = Path(path)
     reference = read_reference(reference_path or path.with_name(REFERENCE_FILE))
     report = SamhsaReport()
     facilities = read_facilities(path, reference, report)
     confirmed_at = confirmed_at or timezone.now()
+    vocabularies = Vocabularies.load()
+    missing: set[str] = set()
+    incoming = [
+        _incoming(facility, vocabularies, missing, publish=publish, confirmed_at=confirmed_at)
+        for facility in facilities
+    ]
+    writer = ImportWriter(source=SOURCE, vocabularies=vocabularies)
     with transaction.atomic():
-        written = _write(facilities, report, publish=publish, confirmed_at=confirmed_at)
-        search_index_update(listing_ids=written)
+        written = writer.write(incoming)
+    for facility, result in zip(facilities, written, strict=True):
+        if result.error is not None:
+            reasons = "; ".join(validation_messages(result.error, {}))
+            report.skipped.append(
+                _("line %(line)d: %(reasons)s") % {"line": facility.line, "reasons": reasons}
+            )
+        elif result.created:
+            report.created += 1
+        else:
+            report.updated += 1
+    for item in sorted(missing):
+        report.notes.append(_("not in the vocabulary, so not recorded: %(item)s") % {"item": item})
     return report
 
 
-def _write(
-    facilities: list[Facility], report: SamhsaReport, *, publish: bool, confirmed_at: datetime
-) -> list[int]:
-    """Write the facilities; returns the ids of the listings written."""
-    existing = dict(Listing.objects.filter(source=SOURCE).values_list("source_id", "pk"))
-    taken_slugs = set(
-        Listing.objects.exclude(source=SOURCE).exclude(slug="").values_list("slug", flat=True)
-    )
-    own_slugs = dict(Listing.objects.filter(source=SOURCE).values_list("source_id", "slug"))
-    status = Listing.Status.PUBLISHED if publish else Listing.Status.SUBMITTED
-    now = timezone.now()
-
-    listings: dict[str, Listing] = {}
-    to_create, to_update = [], []
-    for facility in facilities:
-        slug = own_slugs.get(facility.key) or _free_slug(facility, taken_slugs)
-        taken_slugs.add(slug)
-        listing = Listing(
-            source=SOURCE,
-            source_id=facility.key,
-            slug=slug,
-            status=status,
-            last_confirmed_at=confirmed_at,
-            created_at=now,
-            updated_at=now,
+def _incoming(
+    facility: Facility,
+    vocabularies: Vocabularies,
+    missing: set[str],
+    *,
+    publish: bool,
+    confirmed_at: datetime,
+) -> Incoming:
+    """The facility as the import writer takes it, found again by its key; what the
+    vocabulary lacks is added to `missing`."""
+    languages: dict[str, list[Language]] = {}
+    for codes, how in ((facility.spoken, SPEAKS), (facility.interpreted, INTERPRETER)):
+        languages[how] = []
+        for code in codes:
+            if code in vocabularies.languages:
+                languages[how].append(vocabularies.languages[code])
+            else:
+                missing.add(f"language {code}")
+    terms: dict[str, list[Any]] = {}
+    for name, slugs in facility.terms.items():
+        terms[name] = []
+        for slug in slugs:
+            if slug in vocabularies.terms[name]:
+                terms[name].append(vocabularies.terms[name][slug])
+            else:
+                missing.add(f"{name} {slug}")
+    place = facility.location
+    return Incoming(
+        fields={
             **facility.fields,
-        )
-        if facility.key in existing:
-            listing.pk = existing[facility.key]
-            to_update.append(listing)
-        else:
-            to_create.append(listing)
-        listings[facility.key] = listing
-    Listing.objects.bulk_create(to_create, batch_size=BATCH)
-    update_fields = [
-        "slug",
-        "status",
-        "last_confirmed_at",
-        "updated_at",
-        *facility_fields(facilities),
-    ]
-    Listing.objects.bulk_update(to_update, update_fields, batch_size=BATCH)
-    report.created, report.updated = len(to_create), len(to_update)
-    if to_create and to_create[0].pk is None:  # databases that return no ids from bulk inserts
-        ids = dict(Listing.objects.filter(source=SOURCE).values_list("source_id", "pk"))
-        for listing in to_create:
-            listing.pk = ids[listing.source_id]
-
-    pks = [listing.pk for listing in listings.values()]
-    # A facility has one place: keep its id across imports, so the open data's ids hold.
-    place_uuids = dict(
-        Location.objects.filter(listing_id__in=pks).values_list("listing_id", "uuid")
+            "source": SOURCE,
+            "source_id": facility.key,
+            "status": Listing.Status.PUBLISHED if publish else Listing.Status.SUBMITTED,
+            "last_confirmed_at": confirmed_at,
+        },
+        source=SOURCE,
+        source_id=facility.key,
+        slug_text=f"{facility.fields['name']} {place.city} {place.region}"
+        if place
+        else facility.fields["name"],
+        languages=languages,
+        terms=terms,
+        # A facility has one place: it keeps its id across imports, so the open data's ids hold.
+        places=[place] if place is not None else [],
+        keep_place_ids=True,
+        areas=[facility.telehealth_state] if facility.telehealth_state else [],
+        changes={"line": facility.line, "source_id": facility.key},
+        message=IMPORT_MESSAGE,
     )
-    for model in (ListingLanguage, Location, ServiceArea):
-        model.objects.filter(listing_id__in=pks).delete()
-    through = {
-        name: getattr(Listing, name).through
-        for name in (
-            "insurance",
-            "ages",
-            "formats",
-            "approaches",
-            "specialties",
-            "experienced_with",
-        )
-    }
-    for model in through.values():
-        model.objects.filter(listing_id__in=pks).delete()
-
-    languages = {language.code: language.pk for language in Language.objects.all()}
-    vocab = {
-        "insurance": _by_slug(Insurance),
-        "ages": _by_slug(AgeGroup),
-        "formats": _by_slug(Format),
-        "approaches": _by_slug(Approach),
-        "specialties": _by_slug(Specialty),
-        "experienced_with": _by_slug(Identity),
-    }
-    missing: set[str] = set()
-    links, places, areas, events = [], [], [], []
-    rows: dict[str, list[Any]] = defaultdict(list)
-    for facility in facilities:
-        listing = listings[facility.key]
-        for codes, offered in (
-            (facility.spoken, ListingLanguage.Offered.SPEAKS),
-            (facility.interpreted, ListingLanguage.Offered.INTERPRETER),
-        ):
-            for code in codes:
-                if code in languages:
-                    links.append(
-                        ListingLanguage(
-                            listing_id=listing.pk, language_id=languages[code], offered=offered
-                        )
-                    )
-                else:
-                    missing.add(f"language {code}")
-        for name, slugs in facility.terms.items():
-            target = through[name]
-            column = target._meta.get_field(vocab_field(target)).attname
-            for slug in slugs:
-                if slug in vocab[name]:
-                    rows[name].append(target(listing_id=listing.pk, **{column: vocab[name][slug]}))
-                else:
-                    missing.add(f"{name} {slug}")
-        if facility.location is not None:
-            facility.location.listing_id = listing.pk
-            if listing.pk in place_uuids:
-                facility.location.uuid = place_uuids[listing.pk]
-            places.append(facility.location)
-        if facility.telehealth_state:
-            areas.append(ServiceArea(listing_id=listing.pk, state=facility.telehealth_state))
-        events.append(
-            ListingEvent(
-                listing_id=listing.pk,
-                action=ListingEvent.Action.IMPORTED,
-                source=SOURCE,
-                message=IMPORT_MESSAGE,
-                changes={
-                    "line": facility.line,
-                    "source_id": facility.key,
-                    "created": facility.key not in existing,
-                },
-            )
-        )
-    ListingLanguage.objects.bulk_create(links, batch_size=BATCH)
-    Location.objects.bulk_create(places, batch_size=BATCH)
-    ServiceArea.objects.bulk_create(areas, batch_size=BATCH)
-    for name, objects in rows.items():
-        through[name].objects.bulk_create(objects, batch_size=BATCH, ignore_conflicts=True)
-    ListingEvent.objects.bulk_create(events, batch_size=BATCH)
-    for item in sorted(missing):
-        report.notes.append(_("not in the vocabulary, so not recorded: %(item)s") % {"item": item})
-    return [event.listing_id for event in events]
-
-
-def facility_fields(facilities: list[Facility]) -> list[str]:
-    """The Listing fields a facility sets (the same for every facility)."""
-    return list(facilities[0].fields) if facilities else []
-
-
-def vocab_field(through: Any) -> str:
-    """The through model's foreign key to the vocabulary (not to the listing)."""
-    for model_field in through._meta.get_fields():
-        if (
-            getattr(model_field, "related_model", None) not in (None, Listing)
-            and model_field.many_to_one
-        ):
-            return model_field.name
-    raise LookupError(through)
-
-
-def _by_slug(model: Any) -> dict[str, int]:
-    return dict(model.objects.values_list("slug", "pk"))
-
-
-def _free_slug(facility: Facility, taken: set[str]) -> str:
-    city_state = f"{facility.location.city} {facility.location.region}" if facility.location else ""
-    base = slugify(f"{facility.fields['name']} {city_state}")[:190] or "facility"
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug

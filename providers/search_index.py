@@ -63,6 +63,8 @@ FLAGS = ("sliding", "free", "accepting")
 CHUNK = 2_000
 # Pair counts written per statement (three parameters each, within SQLite's limits).
 PAIR_BATCH = 300
+# Terms written per statement (two parameters each).
+TERM_BATCH = 400
 
 
 def listing_terms(listing_ids: list[int]) -> dict[int, set[str]]:
@@ -93,7 +95,10 @@ def listing_terms(listing_ids: list[int]) -> dict[int, set[str]]:
     return terms
 
 
-def _entries(listing_ids: list[int], now: datetime) -> tuple[list[SearchEntry], list[SearchTerm]]:
+def _entries(
+    listing_ids: list[int], now: datetime
+) -> tuple[list[SearchEntry], list[tuple[int, str]]]:
+    """The listings' index entries, and their terms as (listing id, code) rows."""
     found_rows = (
         Listing.objects.filter(pk__in=listing_ids)
         .searchable(now)
@@ -141,7 +146,7 @@ def _entries(listing_ids: list[int], now: datetime) -> tuple[list[SearchEntry], 
                 lowest_fee=lowest,
             )
         )
-        terms += [SearchTerm(entry_id=pk, term=code) for code in sorted(codes)]
+        terms += [(pk, code) for code in sorted(codes)]
     return entries, terms
 
 
@@ -157,8 +162,8 @@ def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = No
             chunk = _locked(ids[start : start + CHUNK])
             entries, terms = _entries(chunk, now)
             before.update(_terms_of(chunk))
-            for row in terms:
-                after[row.entry_id].add(row.term)
+            for entry_id, code in terms:
+                after[entry_id].add(code)
             SearchTerm.objects.filter(entry_id__in=chunk).delete()
             kept = {entry.listing_id for entry in entries}
             SearchEntry.objects.filter(pk__in=set(chunk) - kept).delete()
@@ -168,8 +173,21 @@ def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = No
                 unique_fields=["listing"],
                 update_fields=["kind", "name", "confirmed_at", "accepting_as_of", "lowest_fee"],
             )
-            SearchTerm.objects.bulk_create(terms, batch_size=5_000)
+            # Plain rows: a model instance for each term costs more than writing it.
+            _insert_terms(terms)
         _count_pairs(before, after)
+
+
+def _insert_terms(rows: list[tuple[int, str]]) -> None:
+    table = SearchTerm._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), TERM_BATCH):
+            batch = rows[start : start + TERM_BATCH]
+            cursor.execute(
+                f"INSERT INTO {table} (entry_id, term) VALUES "
+                + ", ".join(["(%s, %s)"] * len(batch)),
+                [value for row in batch for value in row],
+            )
 
 
 def search_index_remove(*, listing_ids: Iterable[int]) -> None:

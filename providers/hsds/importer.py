@@ -22,32 +22,23 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.db import transaction
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from providers.hsds import ids, tabular
 from providers.hsds import taxonomy as tx
-from providers.importing import _snapshot, _validation_messages
+from providers.importing import FIELD_COLUMNS
 from providers.models import (
-    AgeGroup,
-    Approach,
-    Format,
-    Identity,
-    Insurance,
     Language,
     Listing,
-    ListingEvent,
     ListingLanguage,
     Location,
-    ServiceArea,
-    Specialty,
     User,
 )
 from providers.places import zip_lookup
-from providers.search_index import search_index_update
 from providers.states import STATE_CODES, US_STATES
+from providers.vocabulary import Vocabularies, vocabulary_fields
+from providers.writing import INTERPRETER, SPEAKS, ImportWriter, Incoming, validation_messages
 
 JSON = dict[str, Any]
 SOURCE = "hsds"
@@ -281,32 +272,22 @@ def _english(language: Language) -> str:
 
 
 @dataclass
-class _Vocabularies:
-    languages: dict[str, Language]
-    languages_by_name: dict[str, Language]
-    terms: dict[str, dict[str, Any]]  # Listing field -> slug -> term
-    index: dict[str, tx.Term]
+class _Vocabularies(Vocabularies):
+    """The import writer's look-up, and languages by English name and Rooted's own
+    taxonomy terms by id."""
+
+    languages_by_name: dict[str, Language] = field(default_factory=dict)
+    index: dict[str, tx.Term] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> "_Vocabularies":
-        languages = {language.code.lower(): language for language in Language.objects.all()}
-        terms: dict[str, dict[str, Any]] = {}
-        for field_name, model in (
-            ("identifies_as", Identity),
-            ("specialties", Specialty),
-            ("approaches", Approach),
-            ("insurance", Insurance),
-            ("ages", AgeGroup),
-            ("formats", Format),
-        ):
-            terms[field_name] = {term.slug: term for term in model.objects.all()}
-        terms["experienced_with"] = terms["identifies_as"]
+        shared = Vocabularies.load()
         return cls(
-            languages=languages,
+            languages=shared.languages,
+            terms=shared.terms,
             languages_by_name={
-                _english(language).lower(): language for language in languages.values()
+                _english(language).lower(): language for language in shared.languages.values()
             },
-            terms=terms,
             index=tx.TermIndex().by_id,
         )
 
@@ -674,139 +655,81 @@ def _apply_detail(code: str, value: str, fields: dict[str, Any]) -> None:
 def import_hsds(
     *, path: Path, publish: bool = False, actor: User | None = None
 ) -> HsdsImportReport:
-    """Create or update one listing per HSDS service found at `path`, each in its own
-    transaction; new listings arrive submitted for review unless `publish`."""
+    """Create or update one listing per HSDS service found at `path`; new listings
+    arrive submitted for review unless `publish`. A service that cannot be written
+    costs only itself."""
     services, ignored = read_services(path)
     report = HsdsImportReport(ignored=ignored)
     vocab = _Vocabularies.load()
+    writing: list[tuple[RecordResult, Incoming]] = []
     for service in services:
-        report.records.append(_import_service(service, vocab=vocab, publish=publish, actor=actor))
+        result, incoming = _read_service(service, vocab=vocab, publish=publish)
+        report.records.append(result)
+        if incoming is not None:
+            writing.append((result, incoming))
+    writer = ImportWriter(source=SOURCE, vocabularies=vocab, actor=actor)
+    written = writer.write([incoming for _result, incoming in writing])
+    for (result, _incoming), outcome in zip(writing, written, strict=True):
+        if outcome.error is not None:
+            result.errors += validation_messages(outcome.error, FIELD_COLUMNS)
+        elif outcome.listing is not None:
+            result.outcome = "created" if outcome.created else "updated"
+            result.slug = outcome.listing.slug
     return report
 
 
-def _existing(service_id: str, parsed: _Parsed) -> Listing | None:
-    listing_uuid = ids.parse_uuid(service_id)
-    candidates = Listing.objects.select_for_update().filter(draft_of__isnull=True)
-    if listing_uuid:
-        found = candidates.filter(uuid=listing_uuid).first()
-        if found:
-            return found
-    source = parsed.fields.get("source") or SOURCE
-    source_id = parsed.fields.get("source_id") or service_id
-    return candidates.filter(source=source, source_id=source_id).first()
-
-
-def _unique_slug(wanted: str, name: str, listing: Listing) -> str:
-    base = slugify(wanted or name)[:180] or "listing"
-    others = Listing.objects.exclude(pk=listing.pk)
-    slug, n = base, 2
-    while others.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def _import_service(
-    service: JSON, *, vocab: _Vocabularies, publish: bool, actor: User | None
-) -> RecordResult:
+def _read_service(
+    service: JSON, *, vocab: _Vocabularies, publish: bool
+) -> tuple[RecordResult, Incoming | None]:
+    """The service's record (failed until written) and what to write, if anything."""
     service_id = str(service.get("id"))
     result = RecordResult(hsds_id=service_id, name=_text(service.get("name")), outcome="failed")
     status = _text(service.get("status")).lower()
     if status in ("inactive", "defunct"):
         result.outcome = "skipped"
         result.errors.append(_("the service is %(status)s") % {"status": status})
-        return result
+        return result, None
     parsed = parse_service(service, vocab)
     result.not_mapped = parsed.not_mapped
     if not parsed.fields.get("name"):
         result.errors.append(_("the service has no name"))
-        return result
-    try:
-        with transaction.atomic():
-            listing, created = _save(service_id, parsed, publish=publish, actor=actor)
-    except ValidationError as error:
-        result.errors += _validation_messages(error)
-        return result
-    result.outcome = "created" if created else "updated"
-    result.slug = listing.slug
-    return result
+        return result, None
+    return result, _incoming(service_id, parsed, publish=publish)
 
 
-def _save(
-    service_id: str, parsed: _Parsed, *, publish: bool, actor: User | None
-) -> tuple[Listing, bool]:
-    listing = _existing(service_id, parsed)
-    created = listing is None
-    before: dict[str, Any] = {}
-    if listing is None:
-        listing = Listing(status=Listing.Status.SUBMITTED)
-        listing_uuid = ids.parse_uuid(service_id)
-        if listing_uuid and not Listing.objects.filter(uuid=listing_uuid).exists():
-            listing.uuid = listing_uuid
-    else:
-        before = _snapshot(listing)
+def _incoming(service_id: str, parsed: _Parsed, *, publish: bool) -> Incoming:
+    """Found again by its HSDS id: the listing's uuid when the id is a UUID, else the
+    source and id there. Rooted's own exports say everything, so they replace every
+    vocabulary and language; other sources only what they name."""
     fields = dict(parsed.fields)
     fields.setdefault("source", SOURCE)
     fields.setdefault("source_id", service_id)
     wanted_slug = fields.pop("slug", "")
-    for name, value in fields.items():
-        setattr(listing, name, value)
-    if created or wanted_slug:
-        listing.slug = _unique_slug(wanted_slug, listing.name, listing)
     if publish:
-        listing.status = Listing.Status.PUBLISHED
-    listing.full_clean()
-    for place in parsed.locations:
-        place.full_clean(exclude=["listing", "uuid"])
-    listing.save()
-
-    for field_name in (
-        "identifies_as",
-        "experienced_with",
-        "specialties",
-        "approaches",
-        "insurance",
-        "ages",
-        "formats",
-    ):
-        if field_name in parsed.terms or parsed.rooted:
-            getattr(listing, field_name).set(parsed.terms.get(field_name, []))
+        fields["status"] = Listing.Status.PUBLISHED
+    listing_uuid = ids.parse_uuid(service_id)
+    languages: dict[str, list[Language]] | None = None
     if parsed.languages or parsed.rooted:
-        listing.listing_languages.all().delete()
-        ListingLanguage.objects.bulk_create(
-            ListingLanguage(listing=listing, language=language, offered=how)
-            for language, how in parsed.languages.values()
-        )
-    listing.locations.all().delete()
-    taken = set(
-        Location.objects.filter(uuid__in=[p.uuid for p in parsed.locations]).values_list(
-            "uuid", flat=True
-        )
-    )
-    for place in parsed.locations:
-        place.listing = listing
-        if place.uuid in taken:
-            place.uuid = Location._meta.get_field("uuid").get_default()
-        place.save()
-    if parsed.states is not None:
-        listing.service_areas.all().delete()
-        ServiceArea.objects.bulk_create(
-            ServiceArea(listing=listing, state=state) for state in parsed.states
-        )
-    search_index_update(listing_ids=[listing.pk])
-
-    changes: dict[str, Any] = {
-        "hsds_id": service_id,
-        "created": created,
-        "not_mapped": parsed.not_mapped,
+        languages = {SPEAKS: [], INTERPRETER: []}
+        for language, how in parsed.languages.values():
+            languages[how].append(language)
+    terms = {
+        name: parsed.terms.get(name, [])
+        for name in vocabulary_fields()
+        if name in parsed.terms or parsed.rooted
     }
-    if not created:
-        after = _snapshot(listing)
-        changes["changed"] = sorted(key for key in after if after[key] != before.get(key))
-    ListingEvent.objects.create(
-        listing=listing,
-        action=ListingEvent.Action.IMPORTED,
-        source="hsds",
-        actor=actor,
-        changes=changes,
+    return Incoming(
+        fields=fields,
+        uuid=listing_uuid,
+        source=fields["source"],
+        source_id=fields["source_id"],
+        slug_text=wanted_slug or fields["name"],
+        repick_slug=bool(wanted_slug),
+        defaults={"status": Listing.Status.SUBMITTED}
+        | ({"uuid": listing_uuid} if listing_uuid else {}),
+        languages=languages,
+        terms=terms,
+        places=parsed.locations,
+        areas=parsed.states,
+        changes={"hsds_id": service_id, "not_mapped": parsed.not_mapped},
     )
-    return listing, created

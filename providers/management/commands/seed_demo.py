@@ -15,30 +15,22 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
-from django.db import connection, models, transaction
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import models, transaction
 from django.utils import timezone, translation
-from django.utils.text import slugify
 
 from providers import demo_data as data
 from providers.models import (
-    AgeGroup,
-    Approach,
-    Format,
-    Identity,
-    Insurance,
-    Language,
     LicenceCheck,
     Listing,
-    ListingEvent,
     ListingLanguage,
     Location,
-    ServiceArea,
-    Specialty,
 )
 from providers.places import zip_lookup
-from providers.search_index import search_index_remove, search_index_update
+from providers.search_index import search_index_remove
 from providers.states import US_STATES
+from providers.vocabulary import Vocabularies, vocabulary_fields
+from providers.writing import ImportWriter, Incoming, free_slug, validation_messages
 
 SEED = 20240611
 SOURCE = "demo"
@@ -79,13 +71,14 @@ class Vocabulary:
 
     def __init__(self) -> None:
         with translation.override("en"):
-            self.languages = {lang.code: lang for lang in Language.objects.all()}
-            self.identities = {term.slug: term for term in Identity.objects.all()}
-            self.specialties = {term.slug: term for term in Specialty.objects.all()}
-            self.approaches = {term.slug: term for term in Approach.objects.all()}
-            self.insurance = {term.slug: term for term in Insurance.objects.all()}
-            self.ages = {term.slug: term for term in AgeGroup.objects.all()}
-            self.formats = {term.slug: term for term in Format.objects.all()}
+            self.shared = Vocabularies.load()
+            self.languages = {code: lang for code, lang in self.shared.languages.items()}
+            self.identities = self.shared.terms["identifies_as"]
+            self.specialties = self.shared.terms["specialties"]
+            self.approaches = self.shared.terms["approaches"]
+            self.insurance = self.shared.terms["insurance"]
+            self.ages = self.shared.terms["ages"]
+            self.formats = self.shared.terms["formats"]
             self.language_names = {code: str(lang.name) for code, lang in self.languages.items()}
             self.approach_names = {
                 slug: (str(term.name), str(term.originating_community))
@@ -146,7 +139,7 @@ class DemoBuilder:
         self.vocab = vocabulary
         self.today = today
         self.seed = seed
-        self.used_slugs: set[str] = set()
+        self.used_slugs: dict[str, str] = {}
         self.used_names: set[str] = set()
 
     def build(self) -> list[Planned]:
@@ -158,12 +151,8 @@ class DemoBuilder:
     # Helpers --------------------------------------------------------------
 
     def claim_slug(self, name: str) -> str:
-        base = slugify(name)[:190] or "listing"
-        slug, n = base, 1
-        while slug in self.used_slugs:
-            n += 1
-            slug = f"{base}-{n}"
-        self.used_slugs.add(slug)
+        slug = free_slug(name, self.used_slugs)
+        self.used_slugs[slug] = name
         return slug
 
     def present(self, slugs: list[str] | tuple[str, ...], terms: dict[str, Any]) -> list[str]:
@@ -176,7 +165,7 @@ class DemoBuilder:
 
     def crisis_line(self, line: data.CrisisLine) -> Planned:
         r = random.Random(f"{self.seed}:crisis:{line.slug}")
-        self.used_slugs.add(line.slug)
+        self.used_slugs[line.slug] = line.name
         texts = {f"about_{lang}": text for lang, text in line.about.items()}
         fields: dict[str, Any] = {
             "kind": Kind.CRISIS_LINE,
@@ -906,37 +895,6 @@ def demo_listings() -> models.QuerySet[Listing]:
     return Listing.objects.filter(source=SOURCE)
 
 
-def _bulk_create_m2m(
-    name: str, listings: list[Listing], planned: list[Planned], terms: dict[str, Any]
-) -> None:
-    """Fill one many-to-many relation through its table, a thousand rows an INSERT.
-
-    Plain rows rather than through-model instances: a listing has a dozen or two
-    terms, and building an instance for each was most of the time a large seed
-    (bench/seed.py) took.
-    """
-    relation = Listing._meta.get_field(name)
-    assert isinstance(relation, models.ManyToManyField)
-    through = relation.remote_field.through
-    assert through is not None
-    quote = connection.ops.quote_name
-    columns = [f"{relation.m2m_field_name()}_id", f"{relation.m2m_reverse_field_name()}_id"]
-    insert = (
-        f"INSERT INTO {quote(through._meta.db_table)} ({', '.join(map(quote, columns))}) VALUES "
-    )
-    rows = [
-        (listing.pk, terms[slug].pk)
-        for listing, plan in zip(listings, planned, strict=True)
-        for slug in getattr(plan, name)
-    ]
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), 1000):
-            chunk = rows[start : start + 1000]
-            cursor.execute(
-                insert + ", ".join(["(%s, %s)"] * len(chunk)), [v for r in chunk for v in r]
-            )
-
-
 def remove_demo() -> int:
     ids = list(demo_listings().values_list("pk", flat=True))
     search_index_remove(listing_ids=ids)
@@ -956,78 +914,52 @@ def write_demo(
     skipped = [p.slug for p in planned if p.slug in taken]
     planned = [p for p in planned if p.slug not in taken]
 
-    listings = []
-    for plan in planned:
-        values = {key: value for key, value in plan.fields.items() if not key.startswith("_")}
-        values.update(source=SOURCE, source_id=plan.slug)
-        values["uuid"] = uuid.uuid5(UUID_NAMESPACE, plan.slug)
-        listings.append(Listing(**values))
-    Listing.objects.bulk_create(listings, batch_size=500)
-    if any(listing.pk is None for listing in listings):  # databases that return no ids
-        ids = dict(
-            Listing.objects.filter(slug__in=[p.slug for p in planned]).values_list("slug", "pk")
-        )
-        for listing in listings:
-            listing.pk = ids[listing.slug]
+    # One batch: the demo's own data, all or nothing, indexed in one go.
+    writer = ImportWriter(
+        source=SOURCE, vocabularies=vocab.shared, when=today, batch=max(len(planned), 1)
+    )
+    written = writer.write([_incoming(plan, vocab) for plan in planned])
+    refused = [
+        f"{plan.slug}: {'; '.join(validation_messages(result.error, {}))}"
+        for plan, result in zip(planned, written, strict=True)
+        if result.error is not None
+    ]
+    if refused:  # the demo's own data is wrong: say so rather than seed less
+        raise CommandError("The demo data does not validate: " + " | ".join(refused))
+    return len(written), removed, skipped
 
-    pairs = list(zip(listings, planned, strict=True))
-    Location.objects.bulk_create(
-        [
-            Location(
-                listing_id=listing.pk,
-                uuid=uuid.uuid5(UUID_NAMESPACE, f"{plan.slug}/location/{n}"),
-                **{k: v for k, v in loc.items() if k != "_place"},
-            )
-            for listing, plan in pairs
-            for n, loc in enumerate(plan.locations)
-        ],
-        batch_size=500,
+
+def _incoming(plan: Planned, vocab: Vocabulary) -> Incoming:
+    """A planned listing as the import writer takes it; its ids and its places' ids are
+    made from its slug, so they hold across runs."""
+    fields = {key: value for key, value in plan.fields.items() if not key.startswith("_")}
+    fields.update(source=SOURCE, source_id=plan.slug)
+    places = [
+        Location(
+            uuid=uuid.uuid5(UUID_NAMESPACE, f"{plan.slug}/location/{n}"),
+            **{k: v for k, v in loc.items() if k != "_place"},
+        )
+        for n, loc in enumerate(plan.locations)
+    ]
+    return Incoming(
+        fields=fields,
+        source=SOURCE,
+        source_id=plan.slug,
+        defaults={"uuid": uuid.uuid5(UUID_NAMESPACE, plan.slug)},
+        languages={
+            ListingLanguage.Offered.SPEAKS: [vocab.languages[code] for code in plan.speaks],
+            ListingLanguage.Offered.INTERPRETER: [
+                vocab.languages[code] for code in plan.interpreter
+            ],
+        },
+        terms={
+            name: [vocab.shared.terms[name][slug] for slug in getattr(plan, name)]
+            for name in vocabulary_fields()
+        },
+        places=places,
+        areas=plan.states,
+        message="Demo data from manage.py seed_demo.",
     )
-    ServiceArea.objects.bulk_create(
-        [
-            ServiceArea(listing_id=listing.pk, state=state)
-            for listing, plan in pairs
-            for state in plan.states
-        ],
-        batch_size=1000,
-    )
-    ListingLanguage.objects.bulk_create(
-        [
-            ListingLanguage(listing_id=listing.pk, language=vocab.languages[code], offered=offered)
-            for listing, plan in pairs
-            for codes, offered in (
-                (plan.speaks, ListingLanguage.Offered.SPEAKS),
-                (plan.interpreter, ListingLanguage.Offered.INTERPRETER),
-            )
-            for code in codes
-        ],
-        batch_size=1000,
-    )
-    for name, terms in (
-        ("identifies_as", vocab.identities),
-        ("experienced_with", vocab.identities),
-        ("specialties", vocab.specialties),
-        ("approaches", vocab.approaches),
-        ("insurance", vocab.insurance),
-        ("ages", vocab.ages),
-        ("formats", vocab.formats),
-    ):
-        _bulk_create_m2m(name, listings, planned, terms)
-    ListingEvent.objects.bulk_create(
-        [
-            ListingEvent(
-                listing_id=listing.pk,
-                action=ListingEvent.Action.IMPORTED,
-                source=SOURCE,
-                message="Demo data from manage.py seed_demo.",
-                created_at=today,
-            )
-            for listing in listings
-        ],
-        batch_size=1000,
-    )
-    search_index_update(listing_ids=[listing.pk for listing in listings])
-    return len(listings), removed, skipped
 
 
 class Command(BaseCommand):
