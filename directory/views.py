@@ -107,8 +107,8 @@ def listing_gone(request: HttpRequest, slug: str) -> HttpResponse:
     """A listing that left search unconfirmed is gone (410), with a search near its
     place for the same kind of care; anything else that is not public was never here."""
     listing = (
-        Listing.objects.published()
-        .filter(slug=slug, hidden_by_owner_at__isnull=True)
+        Listing.objects.shown()
+        .filter(slug=slug)
         .prefetch_related("locations", "service_areas")
         .first()
     )

@@ -200,12 +200,15 @@ class ListingQuerySet(models.QuerySet["Listing"]):
         return self.filter(status=Listing.Status.PUBLISHED)
 
     def searchable(self, now: datetime | None = None) -> "ListingQuerySet":
-        """Published, confirmed within the last year (of `now`) and not hidden by its
-        owner: what the public can see."""
+        """Published, confirmed within the last year (of `now`) and hidden by neither
+        its owner nor a curator: what the public can see."""
+        return self.shown().filter(last_confirmed_at__gte=(now or timezone.now()) - HIDDEN_AFTER)
+
+    def shown(self) -> "ListingQuerySet":
+        """Published and hidden by no one: searchable while confirmed within a year,
+        and after that gone (its page says so, HTTP 410) until it is confirmed again."""
         return self.published().filter(
-            last_confirmed_at__gte=(now or timezone.now()) - HIDDEN_AFTER,
-            hidden_by_owner_at__isnull=True,
-            hidden_by_curator_at__isnull=True,
+            hidden_by_owner_at__isnull=True, hidden_by_curator_at__isnull=True
         )
 
     def community(self) -> "ListingQuerySet":

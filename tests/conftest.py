@@ -67,3 +67,22 @@ def pytest_runtest_makereport(item, call):
         if item.get_closest_marker(marker):
             report.outcome = "failed"
             report.longrepr = f"{marker} test skipped under CI: {report.longrepr}"
+
+
+@pytest.fixture
+def curator(db):
+    """A staff account in the Curators group (created by a migration)."""
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(email="curator@example.org", is_staff=True)
+    user.groups.add(Group.objects.get(name="Curators"))
+    return user
+
+
+@pytest.fixture
+def as_curator(client, curator):
+    """The test client, signed in as the curator."""
+    client.force_login(curator)
+    return client

@@ -4,7 +4,6 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -12,17 +11,9 @@ from insights.cells import Cell
 from insights.counting import add
 from insights.models import SearchCell
 from insights.services import roll_up
-from tests.factories import ListingFactory, LocationFactory, UserFactory
+from tests.factories import ListingFactory, LocationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def as_curator(client):
-    user = UserFactory(email="curator@example.org", is_staff=True)
-    user.groups.add(Group.objects.get(name="Curators"))
-    client.force_login(user)
-    return client
 
 
 def test_the_admin_home_shows_the_top_gaps_with_a_search_and_the_listings_that_nearly_fit(

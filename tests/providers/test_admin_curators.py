@@ -10,19 +10,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def curator():
-    user = UserFactory(email="curator@example.org", is_staff=True)
-    user.groups.add(Group.objects.get(name="Curators"))
-    return user
-
-
-@pytest.fixture
-def as_curator(client, curator):
-    client.force_login(curator)
-    return client
-
-
-@pytest.fixture
 def listing():
     listing = OwnedListingFactory(
         name="Amara Okafor", slug="amara-okafor", licence_type="LCSW", licence_number="1"

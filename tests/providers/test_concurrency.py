@@ -5,7 +5,6 @@ change shown, never silently reverting it (issue 19, item 6)."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 
 from providers.models import Listing
 from tests.factories import DraftListingFactory, OwnedListingFactory, UserFactory
@@ -82,14 +81,6 @@ def test_a_published_listing_s_pending_change_is_versioned_too(client, owner):
     response = client.post(edit_url(published, "contact"), {**second, "phone": "415-555-0222"})
     assert "saved by someone else" in response.content.decode()
     assert published.pending_changes.get().phone == "415-555-0111"
-
-
-@pytest.fixture
-def as_curator(client):
-    curator = UserFactory(email="curator@example.org", is_staff=True)
-    curator.groups.add(Group.objects.get(name="Curators"))
-    client.force_login(curator)
-    return client
 
 
 def test_a_curator_s_stale_admin_form_is_refused_with_the_other_change_shown(as_curator):

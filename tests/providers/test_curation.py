@@ -2,7 +2,6 @@
 restore, seeker reports and the history of curators' own edits."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -19,19 +18,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 QUEUE = "/admin/providers/reviewitem/"
-
-
-@pytest.fixture
-def curator():
-    user = UserFactory(email="curator@example.org", is_staff=True)
-    user.groups.add(Group.objects.get(name="Curators"))
-    return user
-
-
-@pytest.fixture
-def as_curator(client, curator):
-    client.force_login(curator)
-    return client
 
 
 @pytest.fixture

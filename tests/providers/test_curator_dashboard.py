@@ -5,7 +5,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from providers import curation, services
@@ -15,19 +14,6 @@ from tests.factories import DraftListingFactory, ListingFactory, LocationFactory
 pytestmark = pytest.mark.django_db
 
 QUEUE = "/admin/providers/reviewitem/"
-
-
-@pytest.fixture
-def curator():
-    user = UserFactory(email="curator@example.org", is_staff=True)
-    user.groups.add(Group.objects.get(name="Curators"))
-    return user
-
-
-@pytest.fixture
-def as_curator(client, curator):
-    client.force_login(curator)
-    return client
 
 
 def submitted(name, *, days_ago=0, **fields):

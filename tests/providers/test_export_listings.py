@@ -6,7 +6,6 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
@@ -23,7 +22,7 @@ from providers.models import (
     Specialty,
 )
 from providers.selectors import listing_snapshot
-from tests.factories import ListingFactory, LocationFactory, UserFactory
+from tests.factories import ListingFactory, LocationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -118,14 +117,6 @@ def test_the_export_command_writes_a_file(directory, tmp_path):
     call_command("export_listings", str(path), stdout=out)
     assert "2 listings exported" in out.getvalue()
     assert path.read_text(encoding="utf-8") == export_text()
-
-
-@pytest.fixture
-def as_curator(client):
-    curator = UserFactory(email="curator@example.org", is_staff=True)
-    curator.groups.add(Group.objects.get(name="Curators"))
-    client.force_login(curator)
-    return client
 
 
 def test_curators_download_the_export_from_the_admin(as_curator, directory):

@@ -5,7 +5,6 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 
 from providers import triage
@@ -15,19 +14,6 @@ from tests.factories import ListingFactory, OwnedListingFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 REPORTS = "/admin/providers/report/"
-
-
-@pytest.fixture
-def curator():
-    user = UserFactory(email="curator@example.org", is_staff=True)
-    user.groups.add(Group.objects.get(name="Curators"))
-    return user
-
-
-@pytest.fixture
-def as_curator(client, curator):
-    client.force_login(curator)
-    return client
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ everyone else (issue 19, item 8)."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -19,13 +18,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def owner():
     return UserFactory(email="amara@example.org")
-
-
-@pytest.fixture
-def curator():
-    user = UserFactory(email="curator@example.org", is_staff=True)
-    user.groups.add(Group.objects.get(name="Curators"))
-    return user
 
 
 def reported(listing, count):
