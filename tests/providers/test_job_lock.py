@@ -30,6 +30,10 @@ def another_run_holds(job):
             with other.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_lock(%s)", [joblock.lock_key(job)])
             yield
+            # Let go before closing: a closed connection's lock is released only when
+            # its server process has ended, which may be after the next run starts.
+            with other.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [joblock.lock_key(job)])
         finally:
             other.close()
     else:
