@@ -120,6 +120,8 @@ def run_drill(scratch: Path, services: Services, checks: Checks) -> None:
         "EMAIL_USE_TLS": "0",
         "DEFAULT_FROM_EMAIL": f"Rooted <hello@{HOST}>",
         "MEDIA_ROOT": str(scratch / "media"),
+        "BULK_ROOT": str(scratch / "bulk"),
+        "STAFF_UPLOAD_MAX_BYTES": str(64 * 1024 * 1024),
     }
     documented = read_env_example(ROOT / ".env.example")
     checks.expect(

@@ -254,7 +254,7 @@ def walk(checks: Any, context: dict[str, Any]) -> str:
     page = provider.get("/en/provider/")
     checks.expect("sign-in: the dashboard answers", page.status == 200, page.status)
 
-    name = f"Drill Clinic {uuid.uuid4().hex[:6]}"
+    name = f"Drill Okafor {uuid.uuid4().hex[:6]}"
     page = provider.get("/en/provider/listings/new/")
     page = submit(
         provider,
@@ -317,9 +317,9 @@ def walk(checks: Any, context: dict[str, Any]) -> str:
 
     slug = ""
     for path in (
-        "/en/search/?q=drill+clinic",
-        "/es/search/?q=drill+clinic",
-        "/zh-hans/search/?q=drill+clinic",
+        "/en/search/?q=drill+okafor",
+        "/es/search/?q=drill+okafor",
+        "/zh-hans/search/?q=drill+okafor",
     ):
         page = seeker.get(path)
         match = re.search(r'href="/[a-z-]+/listings/([a-z0-9-]+)/', page.text)
