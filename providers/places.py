@@ -32,26 +32,31 @@ def ascii_digits(value: str) -> str:
     return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in value)
 
 
-@lru_cache(maxsize=4096)
-def zip_lookup(postal_code: str) -> Place | None:
-    """The centre of a five-digit US ZIP code, or None if there is no such ZIP."""
-    code = ascii_digits((postal_code or "").strip())[:5]
-    if not ZIP_RE.match(code):
-        return None
-    try:
-        matches = zipcodes.matching(code)
-    except (TypeError, ValueError):
-        return None
-    for match in matches:
-        if match.get("lat") and match.get("long"):
-            return Place(
+@lru_cache(maxsize=None)
+def zip_places() -> dict[str, Place]:
+    """Every ZIP code's centre, by code: read from the package once per process (about
+    2 s; directory/wsgi.py does it at start-up), then a dictionary look-up, where the
+    package's own `matching` reads its whole list each time (10-40 ms a search)."""
+    places: dict[str, Place] = {}
+    for match in zipcodes.list_all():
+        code = match["zip_code"]
+        if code not in places and match.get("lat") and match.get("long"):
+            places[code] = Place(
                 postal_code=code,
                 city=match["city"].title(),
                 state=match["state"],
                 latitude=float(match["lat"]),
                 longitude=float(match["long"]),
             )
-    return None
+    return places
+
+
+def zip_lookup(postal_code: str) -> Place | None:
+    """The centre of a five-digit US ZIP code, or None if there is no such ZIP."""
+    code = ascii_digits((postal_code or "").strip())[:5]
+    if not ZIP_RE.match(code):
+        return None
+    return zip_places().get(code)
 
 
 class GreatCircleMiles(Expression):
