@@ -2,14 +2,15 @@
 and numbers kept in their own order inside right-to-left text."""
 
 import re
+from html import escape
 from typing import Any
 
 from django import template
 from django.conf import settings
 from django.utils import numberformat
 from django.utils.formats import get_format, number_format
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_bidi, get_language_info, pgettext
 
 register = template.Library()
@@ -108,21 +109,27 @@ def listing_text(listing: Any, field: str) -> dict[str, Any]:
 
 
 @register.simple_tag
-def facet_options(facet: Any, options: Any) -> str:
+def facet_options(facet: Any, options: Any) -> SafeString:
     """A facet's choices as checkboxes, each with its count.
 
-    Markup written here rather than in a template loop: a results page has some
-    three hundred choices, and rendering them node by node was a third of the
-    page's time.
+    Markup written here rather than in a template loop, and with the standard
+    library's escaping rather than format_html's: a results page has some three
+    hundred choices, and rendering them node by node was a third of the page's time.
     """
-    return format_html_join(
-        "\n",
-        '<li class="checkbox"><input type="checkbox" id="filter-{0}-{1}" name="{0}" value="{1}"{2}>'
-        '<label for="filter-{0}-{1}"><bdi>{3}</bdi> <span class="facet-count">({4})</span>'
-        "</label></li>",
-        (
-            (facet.name, option.key, " checked" if option.selected else "", option.label, count)
+    name = escape(facet.name)
+    # Safe: the name, each key and each label are escaped as they go in.
+    return mark_safe(
+        "\n".join(
+            f'<li class="checkbox"><input type="checkbox" id="filter-{name}-{key}" '
+            f'name="{name}" value="{key}"{" checked" if option.selected else ""}>'
+            f'<label for="filter-{name}-{key}"><bdi>{escape(str(option.label))}</bdi> '
+            f'<span class="facet-count">({count_text(option.count)})</span></label></li>'
             for option in options
-            for count in [number_format(option.count, force_grouping=True)]
-        ),
+            for key in [escape(option.key)]
+        )
     )
+
+
+def count_text(count: int) -> str:
+    """A count in the page's locale; below a thousand there is nothing to group."""
+    return str(count) if 0 <= count < 1000 else number_format(count, force_grouping=True)
