@@ -116,10 +116,18 @@ def search_vocabularies(kinds: Iterable[str] | None = None) -> Vocabularies:
 
 @functools.lru_cache(maxsize=64)
 def _recent_vocabularies(suffix: str, kinds: tuple[str, ...] | None, _period: int) -> Vocabularies:
-    return _vocabularies(suffix, kinds)
+    # Read again each period, but built again only when the names have changed:
+    # building what the words name (directory/words.py) is most of the cost.
+    return _built_vocabularies(suffix, kinds, _vocabulary_rows(suffix))
 
 
 def _vocabularies(suffix: str, kinds: tuple[str, ...] | None) -> Vocabularies:
+    return _build_vocabularies(kinds, _vocabulary_rows(suffix))
+
+
+def _vocabulary_rows(suffix: str) -> tuple[tuple[Any, ...], ...]:
+    """Every term's id, vocabulary, key, label, position and the names that may be
+    typed for it, in the current language; in the vocabularies' order."""
     parts = [
         untranslated(model.objects.order_by())
         .annotate(
@@ -154,7 +162,19 @@ def _vocabularies(suffix: str, kinds: tuple[str, ...] | None) -> Vocabularies:
     ]
     rows = parts[0].union(*parts[1:], all=True)
     order = {vocabulary: index for index, (vocabulary, _m, _k) in enumerate(VOCABULARY_MODELS)}
-    rows = sorted(rows, key=lambda row: (order[row[1]], row[4], row[3]))
+    return tuple(sorted(rows, key=lambda row: (order[row[1]], row[4], row[3])))
+
+
+@functools.lru_cache(maxsize=64)
+def _built_vocabularies(
+    _suffix: str, kinds: tuple[str, ...] | None, rows: tuple[tuple[Any, ...], ...]
+) -> Vocabularies:
+    return _build_vocabularies(kinds, rows)
+
+
+def _build_vocabularies(
+    kinds: tuple[str, ...] | None, rows: tuple[tuple[Any, ...], ...]
+) -> Vocabularies:
     terms = []
     names: list[tuple[Term, str]] = []
     for pk, vocabulary, key, label, _position, *other_names in rows:
