@@ -37,7 +37,6 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
-    Prefetch,
     QuerySet,
     Sum,
     Value,
@@ -71,7 +70,6 @@ from directory.words import recognised_text
 from providers.models import (
     STALE_AFTER,
     Listing,
-    ListingLanguage,
     Location,
     SearchEntry,
     SearchTerm,
@@ -133,17 +131,23 @@ def ranked(entries: QuerySet[SearchEntry], params: SearchParams) -> QuerySet[Sea
 
 
 def for_cards(queryset: QuerySet[Listing]) -> QuerySet[Listing]:
-    """What a result card shows beyond the listing row, in three queries."""
-    return queryset.prefetch_related(
-        Prefetch(
-            "listing_languages",
-            queryset=ListingLanguage.objects.select_related("language").order_by(
-                "offered", "language__position", "language__name"
-            ),
-        ),
-        "insurance",
-        "locations",
-    )
+    """What a result card shows beyond the listing row and its index terms: its places."""
+    return queryset.prefetch_related("locations")
+
+
+# What a card lists of a listing's terms: the index holds them, and the vocabularies'
+# names are at hand, so one query for a page's 20 cards instead of a prefetch each.
+CARD_TERMS = ("speaks:", "language:", "insurance:")
+
+
+def card_terms(ids: list[int]) -> dict[int, set[str]]:
+    """The languages and insurance of each of these listings, as index term codes."""
+    found: dict[int, set[str]] = defaultdict(set)
+    rows = SearchTerm.objects.filter(entry_id__in=ids).values_list("entry_id", "term")
+    for entry_id, term in rows:
+        if term.startswith(CARD_TERMS):
+            found[entry_id].add(term)
+    return found
 
 
 # Match reasons -------------------------------------------------------------------------
@@ -270,22 +274,46 @@ def _counted(
     or every listing, are counted already (`SearchTermPair`): their counts are
     read. Any other set is counted from its listings' terms.
     """
-    sets = [criterion.codes(params) for criterion in chosen]
-    if scope is not None:
-        sets.append(scope)
-    codes = sets[0] if len(sets) == 1 else None
-    if not sets or (codes and (len(codes) == 1 or all(c.startswith("kind:") for c in codes))):
-        pairs = SearchTermPair.objects.filter(term__in=codes or []) if sets else _every_term()
+    if _pair_readable(chosen, params, scope):
+        sets = _code_sets(chosen, params, scope)
+        pairs = SearchTermPair.objects.filter(term__in=sets[0] or []) if sets else _every_term()
         if prefix:
             pairs = pairs.filter(other__startswith=prefix)
         return _by_term(pairs, "other", Sum("count"), part)
-    entries = SearchEntry.objects.filter(*(criterion.condition(params) for criterion in chosen))
-    if scope is not None:
-        entries = entries.filter(kind__in=[code.removeprefix("kind:") for code in scope])
+    entries = _entries(chosen, params, scope)
     terms = SearchTerm.objects.filter(entry_id__in=entries.values("pk"))
     if prefix:
         terms = terms.filter(term__startswith=prefix)
     return _by_term(terms, "term", Count("*"), part)
+
+
+def _code_sets(
+    chosen: list[Criterion], params: SearchParams, scope: list[str] | None
+) -> list[list[str] | None]:
+    sets = [criterion.codes(params) for criterion in chosen]
+    return [*sets, scope] if scope is not None else sets
+
+
+def _pair_readable(chosen: list[Criterion], params: SearchParams, scope: list[str] | None) -> bool:
+    """Whether the pair counts hold the counts of these listings: every listing, those
+    with one term, or those with any of several kinds (a listing has one)."""
+    sets = _code_sets(chosen, params, scope)
+    if not sets:
+        return True
+    codes = sets[0] if len(sets) == 1 else None
+    if not codes:
+        return False
+    return len(codes) == 1 or all(code.startswith("kind:") for code in codes)
+
+
+def _entries(
+    chosen: list[Criterion], params: SearchParams, scope: list[str] | None
+) -> QuerySet[SearchEntry]:
+    """The index entries meeting every one of `chosen`, of `scope`'s kinds."""
+    entries = SearchEntry.objects.filter(*(criterion.condition(params) for criterion in chosen))
+    if scope is not None:
+        entries = entries.filter(kind__in=[code.removeprefix("kind:") for code in scope])
+    return entries
 
 
 def kind_codes(kinds: tuple[str, ...] | None) -> list[str] | None:
@@ -315,13 +343,29 @@ def count_relaxed(searches: list[SearchParams], kinds: tuple[str, ...] | None) -
         return []
     scope = kind_codes(kinds)
     parts = [
-        _counted(list(asked(search)), search, scope, part=str(index), prefix="kind:")
+        _total(list(asked(search)), search, scope, part=str(index))
         for index, search in enumerate(searches)
     ]
     totals: dict[str, int] = defaultdict(int)
     for part, _kind, count in parts[0].union(*parts[1:], all=True):
         totals[part] += count
     return [totals[str(index)] for index in range(len(searches))]
+
+
+def _total(
+    chosen: list[Criterion], params: SearchParams, scope: list[str] | None, *, part: str
+) -> QuerySet[Any]:
+    """(part, "", count): how many listings meet `chosen` (and `scope`'s kinds), as a
+    part of a UNION. Read from the pair counts by kind when they hold it, else counted."""
+    if _pair_readable(chosen, params, scope):
+        return _counted(chosen, params, scope, part=part, prefix="kind:")
+    return (
+        _entries(chosen, params, scope)
+        .order_by()
+        .annotate(part=Value(part), term=Value(""))
+        .values_list("part", "term")
+        .annotate(count=Count("*"))
+    )
 
 
 def build_facets(
@@ -511,6 +555,9 @@ class RankedWindow:
         ids = list(ordered.values_list("pk", flat=True)[window])
         listings = annotated(for_cards(Listing.objects.filter(pk__in=ids)), self.params)
         by_pk = {listing.pk: listing for listing in listings}
+        terms = card_terms(ids)
+        for pk, listing in by_pk.items():
+            listing.index_terms = terms.get(pk, set())
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
@@ -535,6 +582,9 @@ class SearchResult:
     location: Location | None
     summary: str
     summary_language: str
+    speaks: list[str]  # the languages' names, in the vocabulary's order
+    interpreter: list[str]  # an interpreter offered, not spoken
+    insurance: list[str]
 
     @property
     def summary_is_foreign(self) -> bool:
@@ -542,24 +592,21 @@ class SearchResult:
             get_language() or settings.LANGUAGE_CODE
         )
 
-    @cached_property
-    def speaks(self) -> list[str]:
-        return [
-            str(item.language.name)
-            for item in self.listing.listing_languages.all()
-            if item.offered == ListingLanguage.Offered.SPEAKS
-        ]
 
-    @cached_property
-    def interpreter(self) -> list[str]:
-        return [
-            str(item.language.name)
-            for item in self.listing.listing_languages.all()
-            if item.offered == ListingLanguage.Offered.INTERPRETER
-        ]
+def term_names(
+    vocabularies: "Vocabularies", vocabulary: str, codes: set[str], prefix: str
+) -> list[str]:
+    """The names of the terms among `codes` (`prefix` and an id), in the vocabulary's order."""
+    return [
+        term.label
+        for term in vocabularies.terms.get(vocabulary, [])
+        if f"{prefix}{term.id}" in codes
+    ]
 
 
-def search_result(listing: Listing, params: SearchParams) -> SearchResult:
+def search_result(
+    listing: Listing, params: SearchParams, vocabularies: "Vocabularies"
+) -> SearchResult:
     locations = list(listing.locations.all())
     place = params.place
     if place is not None:
@@ -571,12 +618,21 @@ def search_result(listing: Listing, params: SearchParams) -> SearchResult:
         if distances:
             locations = [locations[min(distances)[1]]]
     summary, summary_language = listing.text("about")
+    codes: set[str] = getattr(listing, "index_terms", set())
+    speaks = term_names(vocabularies, "lang", codes, "speaks:")
     return SearchResult(
         listing=listing,
         reasons=match_reasons(listing, params),
         location=locations[0] if locations else None,
         summary=summary,
         summary_language=summary_language,
+        speaks=speaks,
+        interpreter=[
+            name
+            for name in term_names(vocabularies, "lang", codes, "language:")
+            if name not in speaks
+        ],
+        insurance=term_names(vocabularies, "insurance", codes, "insurance:"),
     )
 
 
@@ -588,6 +644,7 @@ class SearchResults:
     facets: list[Facet]
     flags: dict[str, int]  # results with a sliding scale, a free option, accepting
     suggestions: Suggestions | None
+    vocabularies: "Vocabularies"
     messages: list[str] = field(default_factory=list)
 
     @cached_property
@@ -607,7 +664,10 @@ class SearchResults:
     @cached_property
     def results(self) -> list[SearchResult]:
         """The page's cards; read only when the page's cached fragment is not."""
-        return [search_result(listing, self.params) for listing in self.page.object_list]
+        return [
+            search_result(listing, self.params, self.vocabularies)
+            for listing in self.page.object_list
+        ]
 
     radius_choices = RADII
     states = US_STATES
@@ -646,5 +706,6 @@ def listing_search(*, filters: "ListingFilter", page: str | None) -> SearchResul
         suggestions=suggest(
             params, counts.total, candidates, relaxed[: len(candidates)], unavailable
         ),
+        vocabularies=filters.vocabularies,
         messages=list(params.messages),
     )

@@ -93,6 +93,7 @@ def listing_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "interpreter": [
             ll.language for ll in offered if ll.offered == ListingLanguage.Offered.INTERPRETER
         ],
+        "insurance": [plan.name for plan in listing.insurance.all()],
         # Result links carry the search, so the page can say why this listing fits it.
         "match_reasons": (
             listing_match_reasons(listing=listing, params=ListingFilter(request.GET).params)
