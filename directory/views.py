@@ -94,6 +94,7 @@ def listing_detail(request: HttpRequest, slug: str) -> HttpResponse:
     offered = listing.listing_languages.all()
     context = {
         "listing": listing,
+        "claimable": not listing.owned,
         "speaks": [ll.language for ll in offered if ll.offered == ListingLanguage.Offered.SPEAKS],
         "interpreter": [
             ll.language for ll in offered if ll.offered == ListingLanguage.Offered.INTERPRETER
