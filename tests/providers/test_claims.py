@@ -284,3 +284,15 @@ def test_the_claim_page_reads_a_fixed_number_of_queries(
     client.force_login(UserFactory())
     with django_assert_max_num_queries(8):
         assert client.get(claim_url(imported)).status_code == 200
+
+
+@pytest.mark.parametrize("language", ["es", "ar", "zh-hans"])
+def test_the_claim_pages_read_in_other_languages(client, imported, language):
+    client.force_login(UserFactory())
+    page = client.get(f"/{language}/listings/{imported.slug}/claim/").content.decode()
+    assert "Claim this listing" not in page and "Your role there" not in page
+    client.post(f"/{language}/listings/{imported.slug}/claim/", {"role": "x", "method": "phone"})
+    page = client.get(f"/{language}/listings/{imported.slug}/claim/").content.decode()
+    assert '<bdi dir="ltr">415-555-0123</bdi>' in page
+    if language == "ar":
+        assert 'dir="rtl"' in page
