@@ -59,13 +59,24 @@ def claim_refusal(*, listing: Listing, by: User | None) -> str | None:
     return None
 
 
-def claim_waiting(*, listing: Listing, by: User) -> ListingClaim | None:
-    """`by`'s claim on `listing` that is still open or waiting for a curator."""
+def _link_expired(claim: ListingClaim) -> bool:
+    """An email claim whose link no longer works: its claimant may start again."""
     return (
+        claim.method == ListingClaim.Method.EMAIL
+        and claim.status == ListingClaim.Status.OPEN
+        and claim.created_at < timezone.now() - tokens.CLAIM_EMAIL.max_age
+    )
+
+
+def claim_waiting(*, listing: Listing, by: User) -> ListingClaim | None:
+    """`by`'s claim on `listing` that is still open or waiting for a curator (not
+    an email claim whose link has expired)."""
+    claim = (
         ListingClaim.objects.filter(listing=listing, claimant=by)
         .filter(status__in=[ListingClaim.Status.OPEN, ListingClaim.Status.PROVED])
         .first()
     )
+    return None if claim is None or _link_expired(claim) else claim
 
 
 def _send_email_proof(claim: ListingClaim, base_url: str | None) -> None:
@@ -96,6 +107,8 @@ def claim_submit(
         raise ValidationError(_("This listing cannot be claimed that way."))
     if existing := claim_waiting(listing=listing, by=by):
         return existing
+    for expired in ListingClaim.objects.filter(listing=listing, claimant=by, status="open"):
+        claim_refuse(claim=expired, curator=None)
     claim = ListingClaim(
         listing=listing,
         claimant=by,
@@ -194,8 +207,9 @@ def claim_approve(*, claim: ListingClaim, curator: User) -> None:
 
 
 @transaction.atomic
-def claim_refuse(*, claim: ListingClaim, curator: User) -> None:
-    """Close a claim without making anyone an owner."""
+def claim_refuse(*, claim: ListingClaim, curator: User | None) -> None:
+    """Close a claim without making anyone an owner (with no curator: its emailed
+    link expired and its claimant started again)."""
     claim = ListingClaim.objects.select_for_update().select_related("listing").get(pk=claim.pk)
     if not claim.is_waiting:
         return
@@ -203,5 +217,8 @@ def claim_refuse(*, claim: ListingClaim, curator: User) -> None:
     claim.decided_at, claim.decided_by = timezone.now(), curator
     claim.save(update_fields=["status", "decided_at", "decided_by"])
     listing_event_record(
-        claim.listing, ListingEvent.Action.CLAIM_REFUSED, by=curator, source="curator"
+        claim.listing,
+        ListingEvent.Action.CLAIM_REFUSED,
+        by=curator,
+        source="curator" if curator else "system",
     )

@@ -104,6 +104,17 @@ def test_a_long_list_is_searchable_by_typing(page, live_server):
     vietnamese = Language.objects.get(code="vi")
     assert list(listing.listing_languages.values_list("language", flat=True)) == [vietnamese.pk]
 
+    # The identity and care steps: chips of what is chosen, a search box, axe at 0.
+    for step in ("identity", "care"):
+        page.goto(f"{base}/en/provider/listings/{listing.uuid}/edit/{step}/")
+        expect(page.get_by_label("Find in this list").first).to_be_visible()
+        assert_accessible(page)
+    concerns = page.get_by_role("group", name=re.compile("Concerns you help with"))
+    first = concerns.locator(".checkbox label").first
+    name = first.inner_text()
+    first.click()
+    expect(concerns.locator("[data-choice-chips] li")).to_have_text([name])
+
 
 def test_a_long_list_works_without_javascript(page_without_javascript, live_server):
     page = page_without_javascript

@@ -3,10 +3,12 @@ at the website's domain or by a code read over the phone, a curator approves, an
 the claimant then edits it like any owner (edits held for review)."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from providers.claim_models import ListingClaim
 from providers.models import Listing, ListingEvent
@@ -296,3 +298,32 @@ def test_the_claim_pages_read_in_other_languages(client, imported, language):
     assert '<bdi dir="ltr">415-555-0123</bdi>' in page
     if language == "ar":
         assert 'dir="rtl"' in page
+
+
+def test_an_email_claim_whose_link_expired_can_be_made_again(client, imported):
+    claimant = UserFactory()
+    client.force_login(claimant)
+    old = ListingClaim.objects.create(
+        listing=imported,
+        claimant=claimant,
+        role="Therapist",
+        method="email",
+        email="me@missioncounseling.example.org",
+        created_at=timezone.now() - timedelta(days=4),
+    )
+    assert 'name="role"' in client.get(claim_url(imported)).content.decode()
+    client.post(claim_url(imported), {"role": "Therapist", "method": "phone"})
+    old.refresh_from_db()
+    assert old.status == ListingClaim.Status.REFUSED
+    assert ListingClaim.objects.get(status="open").method == "phone"
+    refused = ListingEvent.objects.get(listing=imported, action=ListingEvent.Action.CLAIM_REFUSED)
+    assert refused.source == "system"
+
+
+def test_a_curator_sees_the_claim_and_its_code(client, curator, imported):
+    claim = ListingClaim.objects.create(
+        listing=imported, claimant=UserFactory(), role="Therapist", method="phone"
+    )
+    client.force_login(curator)
+    page = client.get(f"/admin/providers/listingclaim/{claim.pk}/change/").content.decode()
+    assert claim.phone_code in page and "415-555-0123" in page
