@@ -71,16 +71,26 @@ def next_path(request: HttpRequest, then: str | None = None) -> str:
     return then if safe and then.startswith("/") else ""
 
 
+# The account this browser just signed up (providers.views.signup).
+SIGNED_UP = "providers.signed_up"
+
+
 def verify_email(request: HttpRequest, token: str) -> HttpResponse:
+    """Verify the address; a new account that has never signed in is signed in too.
+
+    In the browser that signed up, at once. Anywhere else the page asks for one
+    press of a button first, as the one-time sign-in link does, so a mail scanner
+    that opens the link verifies the address but signs no one in.
+    """
     try:
         user = services.account_verify_email(token=token)
     except tokens.BadToken:
         return render(request, "providers/link_invalid.html", {"kind": "verify"}, status=400)
-    messages.success(request, _("Thank you: your email address is verified."))
     if not request.user.is_authenticated and user.last_login is None:
-        # A new account's first link signs it in: no second sign-in after signing up.
-        # Only the first, as a one-time sign-in link works once.
+        if request.session.get(SIGNED_UP) != user.pk and request.method != "POST":
+            return render(request, "providers/verified.html", {"account": user.email})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Thank you: your email address is verified."))
     if request.user.is_authenticated:
         then = next_path(request, tokens.VERIFY_EMAIL.read(token).get("n", ""))
         return redirect(then or "providers:dashboard")

@@ -32,7 +32,7 @@ from providers import (
     uploads,
 )
 from providers.models import Listing, User
-from providers.signin_views import next_path
+from providers.signin_views import SIGNED_UP, next_path
 
 TOO_MANY = 429
 
@@ -78,13 +78,15 @@ def signup(request: HttpRequest) -> HttpResponse:
             return _rate_limited(request, "providers/signup.html", {"form": form})
         if form.is_valid():
             ratelimit.any_hit(*limits)
-            services.account_signup(
+            user = services.account_signup(
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password1"],
                 language=get_language(),
                 base_url=_base_url(request),
                 then=next_path(request),
             )
+            if user is not None:  # its verification link then signs it in here at once
+                request.session[SIGNED_UP] = user.pk
             return redirect("providers:signup_done")
     return render(request, "providers/signup.html", {"form": form, "next": next_path(request)})
 

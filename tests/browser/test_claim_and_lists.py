@@ -132,3 +132,24 @@ def test_a_long_list_works_without_javascript(page_without_javascript, live_serv
     expect(page.get_by_text("Saved.")).to_be_visible()
     expect(speaks.locator("[data-choice-chips] li")).to_have_text(["Vietnamese"])
     assert listing.listing_languages.count() == 1
+
+
+def test_a_verification_link_opened_elsewhere_signs_in_with_one_press(page, browser, live_server):
+    base = live_server.url
+    page.goto(f"{base}/en/provider/signup/")
+    page.get_by_label("Email address").fill("amara@example.org")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password again").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    link = re.search(r"https?://\S+/provider/verify/\S+", mail.outbox[-1].body).group(0)
+
+    elsewhere = browser.new_context().new_page()  # the phone the email was read on
+    elsewhere.goto(link)
+    expect(
+        elsewhere.get_by_text("This link signs you in once as amara@example.org")
+    ).to_be_visible()
+    assert_accessible(elsewhere)
+    elsewhere.get_by_role("button", name="Sign in").click()
+    expect(elsewhere.get_by_role("heading", name="Your listings")).to_be_visible()
+    elsewhere.context.close()

@@ -6,8 +6,9 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 
-from providers.models import Language, Listing
+from providers.models import Language, Listing, User
 from tests.factories import DraftListingFactory, IdentityFactory, LocationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,8 +52,24 @@ def test_a_verification_link_never_leads_off_the_site(client):
     token = tokens.VERIFY_EMAIL.make(
         {"u": user.pk, "e": tokens.email_digest(user.email), "n": "https://evil.example/"}
     )
-    response = client.get(f"/en/provider/verify/{token}/")
+    response = client.post(f"/en/provider/verify/{token}/")
     assert response["Location"] == "/en/provider/"
+
+
+def test_in_another_browser_the_link_signs_in_only_with_a_press(client):
+    client.post(
+        "/en/provider/signup/",
+        {"email": "amara@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    link = re.search(r"https?://\S+/provider/verify/\S+", mail.outbox[-1].body).group(0)
+    elsewhere = Client()  # the phone the email was opened on, or a mail scanner
+    response = elsewhere.get(link)
+    assert response.status_code == 200
+    assert "This link signs you in once as amara@example.org" in response.content.decode()
+    assert User.objects.get(email="amara@example.org").email_verified_at is not None
+    assert "_auth_user_id" not in elsewhere.session
+    response = elsewhere.post(link, follow=True)
+    assert "Your listings" in response.content.decode()
 
 
 def test_a_new_listing_claims_nothing_it_was_not_given(client):
