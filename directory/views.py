@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +14,7 @@ from directory.guides import GUIDES, guide_by_slug
 from directory.selectors import listing_match_reasons, listing_search, page_number
 from insights.counting import count_search
 from providers import ratelimit
-from providers.models import Identity, Language, Listing, ListingLanguage
+from providers.models import Identity, Language, Listing, ListingLanguage, User
 from providers.states import US_STATES
 from providers.triage import report_file
 
@@ -83,12 +84,17 @@ def browsing_safely(request: HttpRequest) -> HttpResponse:
 
 
 def listing_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    listing = Listing.objects.searchable().with_details().filter(slug=slug).first()
+    # Whether anyone owns it, in the same query: an unowned one offers to be claimed.
+    owned = Exists(User.objects.filter(listings=OuterRef("pk")))
+    listing = (
+        Listing.objects.searchable().with_details().annotate(owned=owned).filter(slug=slug).first()
+    )
     if listing is None:
         return listing_gone(request, slug)
     offered = listing.listing_languages.all()
     context = {
         "listing": listing,
+        "claimable": not listing.owned,
         "speaks": [ll.language for ll in offered if ll.offered == ListingLanguage.Offered.SPEAKS],
         "interpreter": [
             ll.language for ll in offered if ll.offered == ListingLanguage.Offered.INTERPRETER

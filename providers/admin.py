@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from providers import concurrency, curation, merging, services
+from providers.admin_claims import ListingClaimAdmin  # noqa: F401 (registers it)
 from providers.admin_queue import LicenceFilter, LicenceVerificationForm, ReviewQueueTools
 from providers.admin_reports import ReportAdmin
 from providers.dashboard import LEAVING_WITHIN, awaiting_reconfirmation_q

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from providers.claim_models import ListingClaim
 from providers.models import HIDDEN_AFTER, STALE_AFTER, Listing, Report, User
 
 # A stale listing leaves search within this long: "about to leave search".
@@ -155,4 +156,27 @@ def listing_figures(*, now: datetime | None = None) -> list[Figure]:
             row["unverified_oldest"],
             _changelist("listing", licence="unverified"),
         ),
+    ]
+
+
+def claims_waiting_q() -> Q:
+    """Claims a curator must act on: a phone code to read out, or a proved claim
+    to approve. An email proof waits for the claimant, not for a curator."""
+    return Q(status=ListingClaim.Status.PROVED) | Q(
+        status=ListingClaim.Status.OPEN, method=ListingClaim.Method.PHONE
+    )
+
+
+def claim_figures() -> list[Figure]:
+    row = ListingClaim.objects.filter(claims_waiting_q()).aggregate(
+        count=Count("pk"), oldest=Min("created_at")
+    )
+    return [
+        Figure(
+            "claims",
+            _("Claims waiting for a curator"),
+            row["count"],
+            row["oldest"],
+            _changelist("listingclaim", waiting="curator"),
+        )
     ]

@@ -16,15 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from providers.emails import supported_language
+from providers.language_form import LanguagesForm
 from providers.models import (
     AgeGroup,
     Approach,
     Format,
     Identity,
     Insurance,
-    Language,
     Listing,
-    ListingLanguage,
     Location,
     Specialty,
     User,
@@ -269,8 +268,14 @@ class LicenceForm(forms.ModelForm):
 
 
 class IdentityForm(forms.ModelForm):
-    identifies_as = checkboxes(Identity.objects.all(), _("I identify as"))
-    experienced_with = checkboxes(Identity.objects.all(), _("I have experience working with"))
+    identifies_as = checkboxes(
+        Identity.objects.all(), _("I identify as"), help_text=_("How you describe yourself.")
+    )
+    experienced_with = checkboxes(
+        Identity.objects.all(),
+        _("I have experience working with"),
+        help_text=_("Communities you have experience serving, whether or not you belong to them."),
+    )
 
     class Meta:
         model = Listing
@@ -287,11 +292,8 @@ class IdentityForm(forms.ModelForm):
         ]
 
     @property
-    def groups(self) -> list[tuple[str, str, list[tuple[str, list[Any]]]]]:
-        return [
-            (name, str(self.fields[name].label), self.grouped(name))
-            for name in ("identifies_as", "experienced_with")
-        ]
+    def groups(self) -> list[tuple[forms.BoundField, list[tuple[str, list[Any]]]]]:
+        return [(self[name], self.grouped(name)) for name in ("identifies_as", "experienced_with")]
 
 
 class CareForm(forms.ModelForm):
@@ -301,39 +303,6 @@ class CareForm(forms.ModelForm):
     class Meta:
         model = Listing
         fields = ["specialties", "approaches"]
-
-
-class LanguagesForm(forms.Form):
-    speaks = checkboxes(Language.objects.all(), _("Languages you speak with clients"))
-    interpreter = checkboxes(Language.objects.all(), _("Languages offered through an interpreter"))
-
-    def __init__(self, *args: Any, instance: Listing, **kwargs: Any) -> None:
-        offered = list(instance.listing_languages.all())
-        kwargs.setdefault(
-            "initial",
-            {
-                "speaks": [i.language_id for i in offered if i.offered == "speaks"],
-                "interpreter": [
-                    i.language_id
-                    for i in offered
-                    if i.offered == ListingLanguage.Offered.INTERPRETER
-                ],
-            },
-        )
-        super().__init__(*args, **kwargs)
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        both = set(data.get("speaks") or []) & set(data.get("interpreter") or [])
-        if both:
-            names = ", ".join(str(language) for language in both)
-            self.add_error(
-                "interpreter",
-                format_lazy(
-                    _("You speak {languages} yourself; no interpreter needed."), languages=names
-                ),
-            )
-        return data
 
 
 class PlaceForm(forms.ModelForm):

@@ -749,6 +749,10 @@ class ListingEvent(models.Model):
         RECONFIRM_REQUESTED = "reconfirm_requested", _("Re-confirmation requested")
         EXPIRED = "expired", _("Left search: not confirmed for 365 days")
         DELETED = "deleted", _("Deleted by its owner")
+        CLAIMED = "claimed", _("Claimed by someone who works there")
+        CLAIM_PROVED = "claim_proved", _("Claim proved")
+        CLAIM_APPROVED = "claim_approved", _("Claim approved: owner added")
+        CLAIM_REFUSED = "claim_refused", _("Claim refused")
 
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
@@ -871,3 +875,8 @@ class ReviewItem(Listing):
         proxy = True
         verbose_name = _("listing waiting for review")
         verbose_name_plural = _("listings waiting for review")
+
+
+# A claim on an imported listing lives in its own module; imported here so Django
+# finds the model with the rest of the app's.
+from providers.claim_models import ListingClaim  # noqa: E402, F401

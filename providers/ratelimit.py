@@ -129,6 +129,11 @@ RESET_PER_CLIENT = Limit("reset-client", attempts=10, period=HOUR)
 VERIFY_PER_ACCOUNT = Limit("verify-account", attempts=3, period=HOUR)
 INVITE_PER_ACCOUNT = Limit("invite-account", attempts=10, period=DAY)
 INVITE_PER_ADDRESS = Limit("invite-address", attempts=3, period=DAY)
+# Claiming an imported listing: a claim may send an email; a phone code is six
+# digits, so wrong codes are few per claim.
+CLAIM_PER_ACCOUNT = Limit("claim-account", attempts=5, period=DAY)
+CLAIM_PER_CLIENT = Limit("claim-client", attempts=10, period=HOUR)
+CLAIM_CODE_PER_CLAIM = Limit("claim-code", attempts=5, period=HOUR)
 # Failed sign-ins only (providers.signin): a provider who signs in is never slowed.
 # An account is limited per client it is tried from, so wrong passwords typed
 # elsewhere never lock its owner out; across all clients it has a looser limit,

@@ -128,8 +128,11 @@ def _history_changes(before: dict[str, Any], listing: Listing) -> dict[str, Any]
 # Accounts ------------------------------------------------------------------
 
 
-def account_signup(*, email: str, password: str, language: str, base_url: str) -> User | None:
-    """Create an account and send it a verification link.
+def account_signup(
+    *, email: str, password: str, language: str, base_url: str, then: str = ""
+) -> User | None:
+    """Create an account and send it a verification link (leading on to `then`,
+    a path on this site, when given).
 
     For an address that already has an account nothing is created, and its owner
     is told someone tried; the caller shows the same page either way.
@@ -159,13 +162,14 @@ def account_signup(*, email: str, password: str, language: str, base_url: str) -
             user.save()
     except (IntegrityError, ValidationError):
         return None  # signed up a moment ago by a parallel request
-    account_send_verification(user=user, base_url=base_url)
+    account_send_verification(user=user, base_url=base_url, then=then)
     return user
 
 
-def account_send_verification(*, user: User, base_url: str | None = None) -> None:
+def account_send_verification(*, user: User, base_url: str | None = None, then: str = "") -> None:
     """Email a signed link that proves the account's address, valid for three days."""
-    token = tokens.VERIFY_EMAIL.make({"u": user.pk, "e": tokens.email_digest(user.email)})
+    payload = {"u": user.pk, "e": tokens.email_digest(user.email)}
+    token = tokens.VERIFY_EMAIL.make(payload | ({"n": then} if then else {}))
     emails.send(
         "verify_email",
         to=user.email,
@@ -215,8 +219,9 @@ def account_delete(*, user: User) -> None:
 
 @transaction.atomic
 def listing_create(*, owner: User, fields: Mapping[str, Any]) -> Listing:
-    """A new draft listing owned by `owner`, from the editor's first step."""
-    listing = Listing(status=Listing.Status.DRAFT)
+    """A new draft listing owned by `owner`, from the editor's first step. It claims
+    nothing the provider has not chosen: not even accepting new clients."""
+    listing = Listing(status=Listing.Status.DRAFT, accepting_new_clients=False)
     _assign(listing, fields)
     listing.full_clean()
     listing.save()

@@ -8,16 +8,17 @@ a button on the page it opens: mail scanners that open links do not sign in.
 from typing import Any
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import REDIRECT_FIELD_NAME, login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 
-from providers import ratelimit, signin, tokens
+from providers import ratelimit, services, signin, tokens
 
 TOO_MANY = 429
 PAUSED = "For your safety we have paused this for a while. Please wait and try again later."
@@ -60,6 +61,40 @@ def signin_link_use(request: HttpRequest, token: str) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("providers:dashboard")
     return render(request, "providers/signin_link_use.html", {"account": user.email})
+
+
+def next_path(request: HttpRequest, then: str | None = None) -> str:
+    """Where to go after signing up and verifying (`next`): a path on this site, or ""."""
+    if then is None:
+        then = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(then, allowed_hosts={request.get_host()})
+    return then if safe and then.startswith("/") else ""
+
+
+# The account this browser just signed up (providers.views.signup).
+SIGNED_UP = "providers.signed_up"
+
+
+def verify_email(request: HttpRequest, token: str) -> HttpResponse:
+    """Verify the address; a new account that has never signed in is signed in too.
+
+    In the browser that signed up, at once. Anywhere else the page asks for one
+    press of a button first, as the one-time sign-in link does, so a mail scanner
+    that opens the link verifies the address but signs no one in.
+    """
+    try:
+        user = services.account_verify_email(token=token)
+    except tokens.BadToken:
+        return render(request, "providers/link_invalid.html", {"kind": "verify"}, status=400)
+    if not request.user.is_authenticated and user.last_login is None:
+        if request.session.get(SIGNED_UP) != user.pk and request.method != "POST":
+            return render(request, "providers/verified.html", {"account": user.email})
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Thank you: your email address is verified."))
+    if request.user.is_authenticated:
+        then = next_path(request, tokens.VERIFY_EMAIL.read(token).get("n", ""))
+        return redirect(then or "providers:dashboard")
+    return redirect("providers:login")
 
 
 class RefusedAdminForm(AdminAuthenticationForm):

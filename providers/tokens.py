@@ -43,7 +43,9 @@ class TokenKind:
         return payload
 
 
-# u: account id, e: email_digest(address), l: listing uuid, by: inviting account id
+# u: account id, e: email_digest(address), l: listing uuid, by: inviting account id,
+# c: claim id, n: where to go after verifying (a path on this site)
 VERIFY_EMAIL = TokenKind("providers.verify-email", timedelta(days=3), keys=("u", "e"))
 CONFIRM_CURRENT = TokenKind("providers.confirm-current", timedelta(days=30), keys=("l", "u"))
 INVITE_OWNER = TokenKind("providers.invite-owner", timedelta(days=7), keys=("l", "e", "by"))
+CLAIM_EMAIL = TokenKind("providers.claim-email", timedelta(days=3), keys=("c", "e"))

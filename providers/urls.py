@@ -1,6 +1,6 @@
 from django.urls import path
 
-from providers import signin_views, views
+from providers import claim_views, signin_views, views
 
 app_name = "providers"
 urlpatterns = [
@@ -9,7 +9,7 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("signup/done/", views.signup_done, name="signup_done"),
     path("verify/resend/", views.resend_verification, name="resend_verification"),
-    path("verify/<str:token>/", views.verify_email, name="verify_email"),
+    path("verify/<str:token>/", signin_views.verify_email, name="verify_email"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("login/link/", signin_views.signin_link_request, name="signin_link"),
     path("login/link/<str:token>/", signin_views.signin_link_use, name="signin_link_use"),
@@ -38,4 +38,5 @@ urlpatterns = [
     path("listings/<uuid:listing>/invite/", views.listing_invite, name="listing_invite"),
     path("invites/<str:token>/", views.accept_invite, name="accept_invite"),
     path("confirm/<str:token>/", views.confirm_current, name="confirm_current"),
+    path("claims/<str:token>/", claim_views.claim_prove_email, name="claim_prove_email"),
 ]

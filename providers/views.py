@@ -32,6 +32,7 @@ from providers import (
     uploads,
 )
 from providers.models import Listing, User
+from providers.signin_views import SIGNED_UP, next_path
 
 TOO_MANY = 429
 
@@ -63,7 +64,7 @@ def _rate_limited(request: HttpRequest, template: str, context: dict[str, Any]) 
 
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("providers:dashboard")
+        return redirect(next_path(request) or "providers:dashboard")
     form = forms.SignupForm(request.POST or None)
     if request.method == "POST":
         limits = (
@@ -77,29 +78,21 @@ def signup(request: HttpRequest) -> HttpResponse:
             return _rate_limited(request, "providers/signup.html", {"form": form})
         if form.is_valid():
             ratelimit.any_hit(*limits)
-            services.account_signup(
+            user = services.account_signup(
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password1"],
                 language=get_language(),
                 base_url=_base_url(request),
+                then=next_path(request),
             )
+            if user is not None:  # its verification link then signs it in here at once
+                request.session[SIGNED_UP] = user.pk
             return redirect("providers:signup_done")
-    return render(request, "providers/signup.html", {"form": form})
+    return render(request, "providers/signup.html", {"form": form, "next": next_path(request)})
 
 
 def signup_done(request: HttpRequest) -> HttpResponse:
     return render(request, "providers/signup_done.html")
-
-
-def verify_email(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        services.account_verify_email(token=token)
-    except tokens.BadToken:
-        return render(request, "providers/link_invalid.html", {"kind": "verify"}, status=400)
-    messages.success(request, _("Thank you: your email address is verified."))
-    if request.user.is_authenticated:
-        return redirect("providers:dashboard")
-    return redirect("providers:login")
 
 
 @login_required

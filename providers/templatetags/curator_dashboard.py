@@ -17,5 +17,6 @@ def curator_dashboard(context: dict[str, Any]) -> dict[str, Any]:
             ("review", dashboard.review_figures(user=user)),
             ("reports", dashboard.report_figures()),
             ("listings", dashboard.listing_figures()),
+            ("claims", dashboard.claim_figures()),
         ],
     }
