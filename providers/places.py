@@ -5,7 +5,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import zipcodes
@@ -32,7 +32,7 @@ def ascii_digits(value: str) -> str:
     return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in value)
 
 
-@lru_cache(maxsize=None)
+@cache
 def zip_places() -> dict[str, Place]:
     """Every ZIP code's centre, by code: read from the package once per process (about
     2 s; directory/wsgi.py does it at start-up), then a dictionary look-up, where the
