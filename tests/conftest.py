@@ -22,6 +22,8 @@ hypothesis_settings.load_profile(
 # SAMHSA's directory), not in it: tests that read it say which part with
 # @pytest.mark.shared_data("hsds-3.0/schema"), and skip on a clone without it.
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+# Small samples written for the tests, kept in the repository.
+TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
 def shared_data_missing(item: pytest.Item) -> list[str]:
@@ -46,6 +48,8 @@ def _fast_and_isolated(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Each search computed afresh; tests/directory/test_search_cache.py turns it on.
     settings.SEARCH_PAGE_SECONDS = 0
+    # The application has no default schema folder; the tests use the reference copy.
+    settings.HSDS_SCHEMA_DIR = str(SHARED_DATA / "hsds-3.0" / "schema")
     from django.core.cache import cache
     from django.utils import translation
 

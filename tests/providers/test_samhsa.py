@@ -9,16 +9,16 @@ import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 from providers.models import Listing, ListingEvent
 from providers.places import zip_lookup
 from providers.samhsa import SOURCE, facility_codes, import_samhsa
+from tests.conftest import SHARED_DATA
 
 pytestmark = pytest.mark.django_db
 
-SAMHSA = Path(settings.BASE_DIR).parent / "shared" / "data" / "samhsa-2022"
+SAMHSA = SHARED_DATA / "samhsa-2022"
 FACILITIES = SAMHSA / "MH_2022_Facilities_List.csv"
 REFERENCE = SAMHSA / "MH_2022_Service_Code_Reference.csv"
 SLIDING = "sliding-scale-without-insurance"
