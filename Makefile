@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # messages for tl and ht, which Django does not ship; it is not a language).
 LANGUAGES := es zh_Hans zh_Hant vi ko tl ar ht
 
-.PHONY: run test lint ci deploy-check bench bench-load messages clean
+.PHONY: run test test-browser test-slow test-all lint ci deploy-check bench bench-load messages clean
 
 $(BIN)/django-admin: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,20 @@ run: venv
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The everyday suite: everything but the browser tests and the slow ones, which
+# have their own targets; CI runs all three (README, Tests).
 test: venv
+	$(BIN)/pytest -m "not browser and not slow"
+
+# Playwright driving Chromium against a live server (tests/browser/).
+test-browser: venv
+	$(BIN)/pytest -m browser
+
+# Whole-file imports of the reference data in ../shared/data.
+test-slow: venv
+	$(BIN)/pytest -m slow
+
+test-all: venv
 	$(BIN)/pytest
 
 lint: venv

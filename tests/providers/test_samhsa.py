@@ -226,6 +226,7 @@ def raw_matches(language: str, payment: str, zip_code: str, radius: float) -> li
     return names
 
 
+@pytest.mark.slow
 @pytest.mark.shared_data("samhsa-2022")
 def test_the_whole_file_imports_quickly_and_searches_like_the_raw_file(client):
     started = time.monotonic()
