@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # messages for tl and ht, which Django does not ship; it is not a language).
 LANGUAGES := es zh_Hans zh_Hant vi ko tl ar ht
 
-.PHONY: run test lint ci deploy-check bench bench-load messages clean
+.PHONY: run test test-quick test-browser test-slow lint ci deploy-check bench bench-load messages clean
 
 $(BIN)/django-admin: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,22 @@ run: venv
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The whole suite, as CI runs it on each database (README, Tests).
 test: venv
 	$(BIN)/pytest
+
+# While working: everything but the browser tests and the slow whole-file imports,
+# which have their own targets.
+test-quick: venv
+	$(BIN)/pytest -m "not browser and not slow"
+
+# Playwright driving Chromium against a live server (tests/browser/).
+test-browser: venv
+	$(BIN)/pytest -m browser
+
+# Whole-file imports of the reference data in ../shared/data.
+test-slow: venv
+	$(BIN)/pytest -m slow
 
 lint: venv
 	$(BIN)/ruff check .

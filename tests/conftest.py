@@ -1,4 +1,7 @@
+import io
 import os
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,6 +25,8 @@ hypothesis_settings.load_profile(
 # SAMHSA's directory), not in it: tests that read it say which part with
 # @pytest.mark.shared_data("hsds-3.0/schema"), and skip on a clone without it.
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+# Small samples written for the tests, kept in the repository.
+TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
 def shared_data_missing(item: pytest.Item) -> list[str]:
@@ -36,16 +41,21 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         pytest.skip(f"needs the reference data {', '.join(missing)} in {SHARED_DATA}")
 
 
+LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
     """Fast password hashing, a private cache, media and bulk folder for every test."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CACHES = {"default": {"BACKEND": LOCMEM}}
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.BULK_ROOT = tmp_path / "bulk"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Each search computed afresh; tests/directory/test_search_cache.py turns it on.
     settings.SEARCH_PAGE_SECONDS = 0
+    # The application has no default schema folder; the tests use the reference copy.
+    settings.HSDS_SCHEMA_DIR = str(SHARED_DATA / "hsds-3.0" / "schema")
     from django.core.cache import cache
     from django.utils import translation
 
@@ -86,3 +96,36 @@ def as_curator(client, curator):
     """The test client, signed in as the curator."""
     client.force_login(curator)
     return client
+
+
+@dataclass(frozen=True)
+class Seeded:
+    output: str
+    seconds: float
+
+
+@pytest.fixture(scope="module")
+def demo_seeded(django_db_setup, django_db_blocker):
+    """`seed_demo` run once for a whole test module, inside a transaction rolled back
+    after the module's last test. Each test's own transaction (the `db` fixture) is a
+    savepoint inside it, so what a test writes is undone and the next one sees the demo
+    as seeded. For modules whose tests do not use a transactional database."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    with (
+        django_db_blocker.unblock(),
+        override_settings(CACHES={"default": {"BACKEND": LOCMEM}}),
+    ):
+        module = transaction.atomic()
+        module._from_testcase = True  # type: ignore[attr-defined]  # as TestCase marks its own
+        module.__enter__()
+        try:
+            out = io.StringIO()
+            started = time.monotonic()
+            call_command("seed_demo", stdout=out)
+            yield Seeded(output=out.getvalue(), seconds=time.monotonic() - started)
+        finally:
+            transaction.set_rollback(True)
+            module.__exit__(None, None, None)

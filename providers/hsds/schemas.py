@@ -1,8 +1,8 @@
 """Validation against the official HSDS 3.0 JSON Schemas, fully offline.
 
 The schemas are Open Referral's (CC BY-SA 4.0) and are not part of this repository:
-they are read from a folder holding the specification's `schema/` files, by default
-the copy kept beside the repository in `shared/data/hsds-3.0/schema`. Their `$ref`s
+they are read from a folder holding the specification's `schema/` files, given
+explicitly or by the HSDS_SCHEMA_DIR setting; there is no default. Their `$ref`s
 name sibling files ("language.json"), resolved here from that folder.
 """
 
@@ -32,15 +32,18 @@ class SchemasUnavailable(Exception):
     """The schema folder or the jsonschema package is missing."""
 
 
-def default_schema_dir() -> Path:
-    return Path(settings.BASE_DIR).parent / "shared" / "data" / "hsds-3.0" / "schema"
+class NoSchemaDir(SchemasUnavailable):
+    """No schema folder was given and the HSDS_SCHEMA_DIR setting is empty."""
 
 
 class Validator:
     """Checks HSDS objects against the official schemas; one instance per schema folder."""
 
-    def __init__(self, schema_dir: Path | None = None) -> None:
-        self.schema_dir = Path(schema_dir or default_schema_dir())
+    def __init__(self, schema_dir: Path | str | None = None) -> None:
+        schema_dir = schema_dir or settings.HSDS_SCHEMA_DIR
+        if not schema_dir:
+            raise NoSchemaDir("HSDS_SCHEMA_DIR")
+        self.schema_dir = Path(schema_dir)
         if not (self.schema_dir / "service.json").is_file():
             raise SchemasUnavailable(str(self.schema_dir))
         try:
@@ -89,6 +92,13 @@ class Validator:
 
 
 @cache
+def _validator_for(schema_dir: str) -> Validator:
+    return Validator(schema_dir)
+
+
 def validator() -> Validator:
-    """The validator for the default schema folder (raises SchemasUnavailable without it)."""
-    return Validator()
+    """The validator for the HSDS_SCHEMA_DIR folder, made once per folder (raises
+    NoSchemaDir when the setting is empty, SchemasUnavailable without the folder)."""
+    if not settings.HSDS_SCHEMA_DIR:
+        raise NoSchemaDir("HSDS_SCHEMA_DIR")
+    return _validator_for(str(settings.HSDS_SCHEMA_DIR))

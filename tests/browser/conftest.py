@@ -7,10 +7,13 @@ tests skip with a reason, except under CI, where a skip counts as a failure.
 import importlib
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.apps import apps
+
+from tests.browser.world import World, build_world
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make to set up data are still synchronous and safe.
@@ -33,18 +36,68 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.django_db(transaction=True))
+            if SERVED not in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.django_db(transaction=True))
 
 
-@pytest.fixture(autouse=True)
-def vocabularies(transactional_db):
-    """The vocabularies the migration loads. A live server needs a transactional
-    database, which is flushed after every test, so load them again each time."""
+def load_vocabularies() -> None:
     from providers.models import Language
 
     if not Language.objects.exists():
         migration = importlib.import_module("providers.migrations.0002_vocabularies")
         migration.load_vocabularies(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def vocabularies(request):
+    """The vocabularies the migration loads. A live server needs a transactional
+    database, which is flushed after every test, so load them again each time
+    (a module served_world loads them once, with its world)."""
+    if SERVED in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    load_vocabularies()
+
+
+SERVED = "served_world"
+
+
+@dataclass(frozen=True)
+class Served:
+    url: str
+    world: World
+
+
+@pytest.fixture(scope="module")
+def served_world(request, django_db_setup, django_db_blocker):
+    """One world for a whole module whose browser tests only look (searches counted
+    for the gap report aside): built once with the module's WORLD_CROWD, served by a
+    live server of the module's own, and the database flushed once after the
+    module's last test, where `live_server` flushes after every test. Every test of
+    such a module takes this fixture, so the module runs as one block."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        # pytest-django makes the test database only when a collected test asks for
+        # it by marker or `db`; these tests do neither, so alone they make their own.
+        own_database = None
+        if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+            own_database = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+        load_vocabularies()
+        world = build_world(crowd=getattr(request.module, "WORLD_CROWD", False))
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        try:
+            yield Served(url=server.url, world=world)
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()
+            call_command("flush", interactive=False, verbosity=0)
+            if own_database is not None:
+                teardown_databases(own_database, verbosity=0)
 
 
 @pytest.fixture(scope="session")

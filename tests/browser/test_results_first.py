@@ -6,10 +6,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from tests.browser.world import build_world
-
 SCREEN = {360: 800, 1280: 900}  # the first screen's height at each width
 SEARCH = "/search/?near=94110&lang=es"
+WORLD_CROWD = True  # the module's world (conftest.served_world): two pages of results
 
 
 def top(page, selector):
@@ -20,11 +19,10 @@ def top(page, selector):
 
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_on_a_phone_the_count_and_first_results_come_before_the_filters(
-    page, live_server, language
+    page, served_world, language
 ):
-    build_world(crowd=True)
     page.set_viewport_size({"width": 360, "height": SCREEN[360]})
-    page.goto(f"{live_server.url}/{language}{SEARCH}")
+    page.goto(f"{served_world.url}/{language}{SEARCH}")
 
     # The filters are closed, their summary says how many apply, and the count and
     # the first result are on the first screen.
@@ -45,10 +43,9 @@ def test_on_a_phone_the_count_and_first_results_come_before_the_filters(
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_on_a_desktop_the_filters_are_a_side_panel(page, live_server, language):
-    build_world(crowd=True)
+def test_on_a_desktop_the_filters_are_a_side_panel(page, served_world, language):
     page.set_viewport_size({"width": 1280, "height": SCREEN[1280]})
-    page.goto(f"{live_server.url}/{language}{SEARCH}")
+    page.goto(f"{served_world.url}/{language}{SEARCH}")
     assert page.locator("#filter-near").is_visible()
     assert not page.locator(".filters__summary").is_visible()
     assert page.locator("#filters-heading").is_visible()
@@ -60,10 +57,9 @@ def test_on_a_desktop_the_filters_are_a_side_panel(page, live_server, language):
 
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_each_applied_filter_is_a_chip_that_removes_it(page, live_server, language, width):
-    build_world(crowd=True)
+def test_each_applied_filter_is_a_chip_that_removes_it(page, served_world, language, width):
     page.set_viewport_size({"width": width, "height": SCREEN[width]})
-    page.goto(f"{live_server.url}/{language}/search/?near=94110&lang=es&sliding=1")
+    page.goto(f"{served_world.url}/{language}/search/?near=94110&lang=es&sliding=1")
     chips = page.locator("[data-chip]")
     assert sorted(chips.evaluate_all("els => els.map(el => el.dataset.chip)")) == [
         "lang",
@@ -86,16 +82,16 @@ def test_each_applied_filter_is_a_chip_that_removes_it(page, live_server, langua
     assert page.locator("[data-total]").get_attribute("data-total") == "21"
     assert page.locator("[data-chip]").count() == 2
     page.locator("a.chip--clear").click()
-    page.wait_for_url(f"{live_server.url}/{language}/search/")
+    page.wait_for_url(f"{served_world.url}/{language}/search/")
     assert page.locator("[data-chip]").count() == 0
 
 
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_result_cards_can_be_acted_on(page, live_server, language, width):
-    world = build_world(crowd=True)
+def test_result_cards_can_be_acted_on(page, served_world, language, width):
+    world = served_world.world
     page.set_viewport_size({"width": width, "height": SCREEN[width]})
-    page.goto(f"{live_server.url}/{language}{SEARCH}")
+    page.goto(f"{served_world.url}/{language}{SEARCH}")
     card = page.locator(f"[data-listing='{world.listing.slug}']")
     actions = card.locator("[data-action]")
     assert actions.evaluate_all("els => els.map(el => [el.dataset.action, el.href])") == [
@@ -113,7 +109,7 @@ def test_result_cards_can_be_acted_on(page, live_server, language, width):
     assert other.locator("[data-licence-verified]").count() == 0
 
     # Not taking anyone new: said beside the name, before anything else on the card.
-    page.goto(f"{live_server.url}/{language}/community/")
+    page.goto(f"{served_world.url}/{language}/community/")
     circle = page.locator(f"[data-listing='{world.community.slug}']")
     status = circle.locator(".result__head .status--no")
     assert status.is_visible()

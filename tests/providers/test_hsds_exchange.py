@@ -2,8 +2,8 @@
 exports comes back the same."""
 
 import csv
+import io
 import json
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,12 +14,13 @@ from providers.hsds.export import export_directory
 from providers.hsds.importer import import_hsds
 from providers.hsds.schemas import validator
 from providers.models import Listing, ListingEvent
+from tests.conftest import SHARED_DATA
 from tests.directory.test_api import rich_listing
 from tests.factories import ListingFactory, LocationFactory
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = Path(settings.BASE_DIR).parent / "shared" / "data" / "hsds-3.0" / "examples"
+EXAMPLES = SHARED_DATA / "hsds-3.0" / "examples"
 EXAMPLE_SERVICE = "ac148810-d857-441c-9679-408f346de14b"
 
 
@@ -247,3 +248,28 @@ def test_a_listing_imported_from_samhsa_keeps_its_source_through_hsds(tmp_path):
     # ... and importing it again finds it by its HSDS id.
     import_hsds(path=tmp_path / "services.json", publish=True)
     assert Listing.objects.count() == 1
+
+
+def test_the_export_names_the_missing_schema_folder_instead_of_guessing_one(
+    world, tmp_path, settings
+):
+    settings.HSDS_SCHEMA_DIR = ""
+    with pytest.raises(CommandError, match="give --schemas or set HSDS_SCHEMA_DIR"):
+        call_command("export_hsds", str(tmp_path))
+    assert not (tmp_path / "services.json").exists()
+
+    settings.HSDS_SCHEMA_DIR = str(tmp_path / "nowhere")
+    with pytest.raises(CommandError, match="nowhere"):
+        call_command("export_hsds", str(tmp_path))
+
+    call_command("export_hsds", str(tmp_path), "--no-validate", stdout=io.StringIO())
+    services = json.loads((tmp_path / "services.json").read_text())
+    assert {s["name"] for s in services} == {"Ana Flores", "Remote Only", "Two Places"}
+
+
+@pytest.mark.shared_data("hsds-3.0/schema")
+def test_the_schema_folder_may_be_given_on_the_command_line(world, tmp_path, settings):
+    settings.HSDS_SCHEMA_DIR = ""
+    schemas = SHARED_DATA / "hsds-3.0" / "schema"
+    call_command("export_hsds", str(tmp_path), "--schemas", str(schemas), stdout=io.StringIO())
+    assert len(json.loads((tmp_path / "services.json").read_text())) == 3

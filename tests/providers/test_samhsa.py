@@ -9,19 +9,22 @@ import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 from providers.models import Listing, ListingEvent
 from providers.places import zip_lookup
 from providers.samhsa import SOURCE, facility_codes, import_samhsa
+from tests.conftest import SHARED_DATA, TEST_DATA
 
 pytestmark = pytest.mark.django_db
 
-SAMHSA = Path(settings.BASE_DIR).parent / "shared" / "data" / "samhsa-2022"
+SAMHSA = SHARED_DATA / "samhsa-2022"
 FACILITIES = SAMHSA / "MH_2022_Facilities_List.csv"
 REFERENCE = SAMHSA / "MH_2022_Service_Code_Reference.csv"
 SLIDING = "sliding-scale-without-insurance"
+# Two fictional facilities and the codes they use, in the files' own form (tests/data).
+SMALL = TEST_DATA / "samhsa" / "facilities.csv"
+SMALL_REFERENCE = TEST_DATA / "samhsa" / "MH_2022_Service_Code_Reference.csv"
 
 # Read off the raw rows by hand (file line -> what Rooted must record).
 SAMPLE = {
@@ -156,45 +159,47 @@ def test_sample_rows_map_to_exactly_the_expected_languages_and_costs(tmp_path):
         assert listing.video == bool(expected["video_in"])
 
 
-@pytest.mark.shared_data("samhsa-2022")
-def test_facilities_arrive_as_marked_published_practices_awaiting_verification(tmp_path):
-    import_samhsa(path=sample_file(tmp_path, {2}), reference_path=REFERENCE)
-    listing = Listing.objects.get()
-    assert listing.name == "SpectraCare Health Systems, Henry County Clinic"
+def test_facilities_arrive_as_marked_published_practices_awaiting_verification():
+    import_samhsa(path=SMALL)  # the code reference is found beside the list
+    listing = Listing.objects.get(source_id__startswith="94110-")
+    assert listing.name == "Riverbend Community Counseling, Mission Clinic"
     assert (listing.kind, listing.status, listing.source) == ("practice", "published", SOURCE)
     assert listing.licence_verified_at is None
     assert listing in Listing.objects.searchable()
     assert "Community mental health center" in listing.about_en
     place = listing.locations.get()
     assert (place.address, place.city, place.region, place.postal_code) == (
-        "219 Dothan Road",
-        "Abbeville",
-        "AL",
-        "36310",
+        "100 Example Street, Suite 2",
+        "San Francisco",
+        "CA",
+        "94110",
     )
-    assert place.latitude == pytest.approx(31.57, abs=0.1)
+    assert place.latitude == pytest.approx(37.75, abs=0.1)
     assert "awaiting verification" in listing.events.get().message
 
 
-@pytest.mark.shared_data("samhsa-2022")
-def test_importing_again_updates_the_same_listings_and_keeps_their_ids(tmp_path):
-    path = sample_file(tmp_path, set(SAMPLE))
-    call_command("import_samhsa", str(path), "--codes", str(REFERENCE), stdout=io.StringIO())
+def test_importing_again_updates_the_same_listings_and_keeps_their_ids():
+    call_command("import_samhsa", str(SMALL), "--codes", str(SMALL_REFERENCE), stdout=io.StringIO())
     before = dict(Listing.objects.values_list("source_id", "uuid"))
     places = set(Listing.objects.values_list("locations__uuid", flat=True))
-    report = import_samhsa(path=path, reference_path=REFERENCE)
-    assert (report.created, report.updated) == (0, len(SAMPLE))
+    assert len(before) == len(places) == 2
+    report = import_samhsa(path=SMALL, reference_path=SMALL_REFERENCE)
+    assert (report.created, report.updated) == (0, 2)
     assert dict(Listing.objects.values_list("source_id", "uuid")) == before
     assert set(Listing.objects.values_list("locations__uuid", flat=True)) == places
 
 
-@pytest.mark.shared_data("samhsa-2022")
-def test_review_puts_the_facilities_in_the_review_queue(tmp_path):
-    path = sample_file(tmp_path, {2})
+def test_review_puts_the_facilities_in_the_review_queue():
     call_command(
-        "import_samhsa", str(path), "--codes", str(REFERENCE), "--review", stdout=io.StringIO()
+        "import_samhsa",
+        str(SMALL),
+        "--codes",
+        str(SMALL_REFERENCE),
+        "--review",
+        stdout=io.StringIO(),
     )
-    assert Listing.objects.get().status == Listing.Status.SUBMITTED
+    assert set(Listing.objects.values_list("status", flat=True)) == {Listing.Status.SUBMITTED}
+    assert Listing.objects.count() == 2
 
 
 def miles(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -226,6 +231,7 @@ def raw_matches(language: str, payment: str, zip_code: str, radius: float) -> li
     return names
 
 
+@pytest.mark.slow
 @pytest.mark.shared_data("samhsa-2022")
 def test_the_whole_file_imports_quickly_and_searches_like_the_raw_file(client):
     started = time.monotonic()

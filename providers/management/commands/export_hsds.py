@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from providers.hsds.export import export_directory
-from providers.hsds.schemas import SchemasUnavailable, Validator
+from providers.hsds.schemas import NoSchemaDir, SchemasUnavailable, Validator
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
             default=None,
             help=(
                 "Folder of the official HSDS 3.0 JSON Schemas "
-                "(default: shared/data/hsds-3.0/schema beside the repository)."
+                "(default: the HSDS_SCHEMA_DIR setting; there is no other)."
             ),
         )
         parser.add_argument(
@@ -36,6 +36,13 @@ class Command(BaseCommand):
         if not options["no_validate"]:
             try:
                 validator = Validator(options["schemas"])
+            except NoSchemaDir as error:
+                raise CommandError(
+                    _(
+                        "Checking the export needs the HSDS 3.0 schema folder: give --schemas "
+                        "or set HSDS_SCHEMA_DIR, or give --no-validate to export without checking."
+                    )
+                ) from error
             except SchemasUnavailable as error:
                 raise CommandError(
                     _(
