@@ -279,6 +279,21 @@ class Listing(models.Model):
     )
     about = models.TextField(_("about"), blank=True)
     approach_text = models.TextField(_("approach"), blank=True)
+    # The interface language the provider first wrote the texts in; blank when
+    # unknown (then the first language they are written in, see `original_text_language`).
+    original_language = models.CharField(
+        _("original language"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language you first wrote your texts in."),
+    )
+    # The texts that are reviewed community translations (providers.translating):
+    # language -> {"reviewed": ISO date, "digest": the texts' digest when reviewed}.
+    # Read from the row itself, so cards and pages need no query to say who wrote a text.
+    community_texts = models.JSONField(
+        _("community translations"), default=dict, blank=True, editable=False
+    )
 
     licence_type = models.CharField(_("licence type"), max_length=60, blank=True)
     licence_number = models.CharField(_("licence number"), max_length=60, blank=True)
@@ -519,6 +534,15 @@ class Listing(models.Model):
         return "", wanted
 
     @property
+    def original_text_language(self) -> str:
+        """The language the texts were first written in: as the provider named it, else
+        the first interface language (English first) they are written in."""
+        written = self.text_languages
+        if self.original_language and (self.original_language in written or not written):
+            return self.original_language
+        return written[0] if written else settings.LANGUAGE_CODE
+
+    @property
     def text_languages(self) -> list[str]:
         """The interface languages its about text is written in."""
         return [
@@ -749,6 +773,7 @@ class ListingEvent(models.Model):
         RECONFIRM_REQUESTED = "reconfirm_requested", _("Re-confirmation requested")
         EXPIRED = "expired", _("Left search: not confirmed for 365 days")
         DELETED = "deleted", _("Deleted by its owner")
+        TRANSLATED = "translated", _("Community translation published")
 
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
@@ -871,3 +896,10 @@ class ReviewItem(Listing):
         proxy = True
         verbose_name = _("listing waiting for review")
         verbose_name_plural = _("listings waiting for review")
+
+
+# Community translations live in their own module; imported here so Django finds them.
+from providers.translation_models import (  # noqa: E402, F401
+    CommunityTranslation,
+    TranslationNeed,
+)
