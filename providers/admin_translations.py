@@ -72,6 +72,9 @@ class TranslationQueueAdmin(admin.ModelAdmin):
     list_display_links = None
     list_per_page = 50
 
+    class Media:
+        css = {"all": ("css/curator.css",)}
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[TranslationNeed]:
         pending = CommunityTranslation.objects.filter(
             listing=OuterRef("listing"),
@@ -160,6 +163,9 @@ class CommunityTranslationAdmin(admin.ModelAdmin):
     list_filter = ("status", "language")
     list_display_links = None
     list_select_related = ("listing", "translator")
+
+    class Media:
+        css = {"all": ("css/curator.css",)}
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -5,7 +5,9 @@ import io
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from directory.templatetags.rooted import text_source_note
@@ -176,3 +178,18 @@ def test_a_counted_search_counts_its_listings_without_text_in_its_language(clien
 
     needs = list(TranslationNeed.objects.values_list("listing__slug", "language", "searches"))
     assert needs == [("english-only", "vi", 2)]
+
+
+def test_counting_the_need_is_one_statement_whatever_the_page_shows(client, settings):
+    settings.INSIGHTS_COUNTING = True
+    for index in range(12):
+        listing = ListingFactory(slug=f"listing-{index}", about="English only.")
+        LocationFactory(listing=listing)
+        reindex(listing)
+    with CaptureQueriesContext(connection) as context:
+        client.get("/vi/search/?near=94110", HTTP_ACCEPT="text/html")
+    upserts = [
+        q["sql"] for q in context.captured_queries if "providers_translationneed" in q["sql"]
+    ]
+    assert len(upserts) == 1 and upserts[0].startswith("INSERT")
+    assert TranslationNeed.objects.filter(searches=1).count() == 12
