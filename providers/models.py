@@ -522,11 +522,13 @@ class Listing(models.Model):
     def text(self, field: str, language: str | None = None) -> tuple[str, str]:
         """A translated text and the language it is actually in.
 
-        The current language first, then English, then any language it was written in,
-        so a seeker always sees what the provider wrote and can be told which language.
+        The current language first, then the language the provider first wrote in (when
+        they named it), then English, then any language it was written in, so a seeker
+        always sees what the provider wrote and can be told which language.
         """
         wanted = language or get_language() or settings.LANGUAGE_CODE
-        order = [wanted, settings.LANGUAGE_CODE] + [code for code, _name in settings.LANGUAGES]
+        order = [wanted, self.original_language or settings.LANGUAGE_CODE]
+        order += [settings.LANGUAGE_CODE] + [code for code, _name in settings.LANGUAGES]
         for code in order:
             value = getattr(self, f"{field}_{code.replace('-', '_')}", "")
             if value:

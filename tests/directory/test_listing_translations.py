@@ -193,3 +193,13 @@ def test_counting_the_need_is_one_statement_whatever_the_page_shows(client, sett
     ]
     assert len(upserts) == 1 and upserts[0].startswith("INSERT")
     assert TranslationNeed.objects.filter(searches=1).count() == 12
+
+
+def test_without_the_pages_language_the_original_is_shown(client):
+    listing = ListingFactory(slug="amara-okafor", about="I help families.")
+    listing.about_vi = "Tôi giúp đỡ các gia đình."
+    listing.original_language = "vi"
+    listing.save()
+    korean = client.get("/ko/listings/amara-okafor/").content.decode()
+    assert '<div class="prose" lang="vi" dir="ltr"><p>Tôi giúp đỡ các gia đình.</p>' in korean
+    assert "/ko/listings/amara-okafor/translation/" in korean
