@@ -45,7 +45,7 @@ from django.db.models import (
 )
 from django.utils import formats, timezone
 from django.utils.functional import SimpleLazyObject, cached_property
-from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import get_language, get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from directory.criteria import (
@@ -78,6 +78,7 @@ from providers.models import (
 )
 from providers.places import miles_between
 from providers.states import US_STATES
+from providers.translating import TextSource, text_source
 
 if TYPE_CHECKING:
     from directory.filters import ListingFilter, Vocabularies
@@ -603,6 +604,15 @@ class SearchResult:
     speaks: list[str]  # the languages' names, in the vocabulary's order
     interpreter: list[str]  # an interpreter offered, not spoken
     insurance: list[str]
+
+    @cached_property
+    def summary_direction(self) -> str:
+        return "rtl" if get_language_info(self.summary_language)["bidi"] else "ltr"
+
+    @cached_property
+    def summary_source(self) -> TextSource:
+        """Who wrote the summary: read from the listing's row, no query."""
+        return text_source(self.listing, self.summary_language)
 
     @property
     def summary_is_foreign(self) -> bool:

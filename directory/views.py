@@ -1,5 +1,8 @@
+import logging
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.db import DatabaseError
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,15 +15,26 @@ from directory.filters import ListingFilter
 from directory.forms import ReportForm
 from directory.guides import GUIDES, guide_by_slug
 from directory.selectors import listing_match_reasons, listing_search, page_number
-from insights.counting import count_search
+from insights.counting import count_search, counted
 from providers import ratelimit
 from providers.models import Identity, Language, Listing, ListingLanguage, User
 from providers.states import US_STATES
+from providers.translating import need_count_request, need_count_search_page
 from providers.triage import report_file
+
+log = logging.getLogger(__name__)
 
 RADIUS_CHOICES = (5, 10, 25, 50, 100)
 # Reports need no account, so each client address may send a few an hour.
 REPORTS_PER_CLIENT = ratelimit.Limit("report-client", attempts=5, period=ratelimit.HOUR)
+# Translation requests need no account either: a few an hour from each client
+# address, and each listing's language once a day, so nobody can push one up the queue.
+TRANSLATION_REQUESTS_PER_CLIENT = ratelimit.Limit(
+    "translation-client", attempts=10, period=ratelimit.HOUR
+)
+TRANSLATION_REQUEST_PER_LISTING = ratelimit.Limit(
+    "translation-listing", attempts=1, period=ratelimit.DAY
+)
 TOO_MANY_REQUESTS = 429
 GONE = 410
 # A search page is shared by everyone who asks for it (caching.shared_page), so it
@@ -75,6 +89,12 @@ def search_page(request: HttpRequest, *, community: bool) -> HttpResponse:
     search = (community, get_language(), filters.params.pairs(), recognised, page)
     response = caching.shared_page(request, search, render_page)
     count_search(request, filters, response)  # the gap report's count (insights/counting.py)
+    if settings.INSIGHTS_COUNTING and counted(request, response):
+        # Which listings this language's seekers found without text in it.
+        try:
+            need_count_search_page(response.content, get_language() or settings.LANGUAGE_CODE)
+        except DatabaseError as error:
+            log.warning("translation need not counted: %s", type(error).__name__)
     return response
 
 
@@ -152,6 +172,33 @@ def report_listing(request: HttpRequest, slug: str) -> HttpResponse:
             report_file(listing=listing, **form.cleaned_data)
             return redirect("directory:report_thanks", slug=listing.slug)
     return render(request, "directory/report.html", {"listing": listing, "form": form})
+
+
+def request_translation(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "Request a translation" into the page's language: a POST form on its own page,
+    like the report form, so seekers get a (browser-session) CSRF cookie only if
+    they come here. Counts one request in the translators' queue; no account."""
+    listing = get_object_or_404(Listing.objects.searchable(), slug=slug)
+    language = get_language() or settings.LANGUAGE_CODE
+    context: dict[str, object] = {
+        "listing": listing,
+        "language": language,
+        "written": listing.text("about", language)[1] == language,
+    }
+    if request.method == "POST" and not context["written"]:
+        client = ratelimit.client_key(request)
+        if TRANSLATION_REQUESTS_PER_CLIENT.hit(client):
+            context["rate_limited"] = True
+            return render(
+                request, "directory/translation_request.html", context, status=TOO_MANY_REQUESTS
+            )
+        if not TRANSLATION_REQUEST_PER_LISTING.hit(f"{client}:{listing.pk}:{language}"):
+            try:
+                need_count_request(listing, language)
+            except DatabaseError as error:
+                log.warning("translation request not counted: %s", type(error).__name__)
+        context["sent"] = True
+    return render(request, "directory/translation_request.html", context)
 
 
 def report_thanks(request: HttpRequest, slug: str) -> HttpResponse:

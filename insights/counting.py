@@ -3,8 +3,8 @@
 One statement per counted search: an upsert (`INSERT ... ON CONFLICT DO UPDATE
 SET searches = searches + 1`), which PostgreSQL and SQLite (3.24 and later) both
 run atomically, so any number of processes counting the same cell at once lose
-no search. On PostgreSQL it commits asynchronously (below), so the page does not
-wait for the disk; it needs nothing scheduled to become visible. (A buffer in
+no search. On PostgreSQL it commits asynchronously (providers/counters.py), so the
+page does not wait for the disk; it needs nothing scheduled to become visible. (A buffer in
 Redis was the other choice: it would lose counts whenever Redis is down or
 flushed, and need a second path for development and tests, which have no Redis.)
 
@@ -26,7 +26,7 @@ import re
 from datetime import date
 
 from django.conf import settings
-from django.db import DatabaseError, connections, router, transaction
+from django.db import DatabaseError, connections, router
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -35,6 +35,7 @@ from directory.filters import ListingFilter
 from directory.selectors import page_number
 from insights.cells import Cell, cell_of
 from insights.models import SearchCell
+from providers.counters import counter_cursor
 
 log = logging.getLogger(__name__)
 
@@ -100,13 +101,7 @@ def add(
     table = quote(SearchCell._meta.db_table)
     key = ", ".join(quote(column) for column in KEY)
     values = [span, day.isoformat(), cell.filters, cell.zip3, cell.state, language, result_band]
-    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # A count need not wait for its write to reach the disk: PostgreSQL's
-            # asynchronous commit answers at once, and a crash of the database
-            # server (not of Rooted) could lose the last fraction of a second's
-            # counts, never corrupt them. Only this transaction is affected.
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+    with counter_cursor(SearchCell) as cursor:  # committed asynchronously (providers/counters.py)
         cursor.execute(
             f"INSERT INTO {table} ({key}, searches) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
             f"ON CONFLICT ({key}) DO UPDATE SET searches = {table}.searches + excluded.searches",

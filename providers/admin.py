@@ -776,3 +776,6 @@ class ReviewQueueAdmin(ReviewQueueTools, admin.ModelAdmin):  # type: ignore[misc
 # Seeker reports (providers.admin_reports) -----------------------------------
 
 admin.site.register(Report, ReportAdmin)
+
+# The translators' queue and reviews (registered on import).
+from providers import admin_translations  # noqa: E402, F401

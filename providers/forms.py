@@ -33,6 +33,7 @@ from providers.places import zip_lookup
 from providers.selectors import suffix
 from providers.signin import account_for_address
 from providers.states import US_STATES
+from providers.translations_form import TranslationsForm
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_MAX_PIXELS = 40_000_000  # refuse "decompression bombs" before decoding them
@@ -451,44 +452,6 @@ class AvailabilityForm(forms.ModelForm):
             "video": _("I offer video sessions"),
             "phone_sessions": _("I offer phone sessions"),
         }
-
-
-class TranslationsForm(forms.ModelForm):
-    """The about and approach texts in every interface language, each optional."""
-
-    class Meta:
-        model = Listing
-        fields = [
-            f"{name}_{suffix(code)}"
-            for code, _label in settings.LANGUAGES
-            for name in ("about", "approach_text")
-        ]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for code, _label in settings.LANGUAGES:
-            bidi = translation.get_language_info(code)["bidi"]
-            for name, label, rows in (
-                ("about", _("About"), 6),
-                ("approach_text", _("Approach"), 4),
-            ):
-                field = self.fields[f"{name}_{suffix(code)}"]
-                field.label = label
-                field.widget = forms.Textarea(
-                    attrs={"rows": rows, "lang": code, "dir": "rtl" if bidi else "ltr"}
-                )
-
-    @property
-    def languages(self) -> list[tuple[str, str, list[Any]]]:
-        names = dict(settings.LANGUAGES)
-        return [
-            (
-                code,
-                str(names[code]),
-                [self[f"{name}_{suffix(code)}"] for name in ("about", "approach_text")],
-            )
-            for code, _label in settings.LANGUAGES
-        ]
 
 
 class PhotoForm(forms.Form):

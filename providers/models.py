@@ -279,6 +279,21 @@ class Listing(models.Model):
     )
     about = models.TextField(_("about"), blank=True)
     approach_text = models.TextField(_("approach"), blank=True)
+    # The interface language the provider first wrote the texts in; blank when
+    # unknown (then the first language they are written in, see `original_text_language`).
+    original_language = models.CharField(
+        _("original language"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language you first wrote your texts in."),
+    )
+    # The texts that are reviewed community translations (providers.translating):
+    # language -> {"reviewed": ISO date, "digest": the texts' digest when reviewed}.
+    # Read from the row itself, so cards and pages need no query to say who wrote a text.
+    community_texts = models.JSONField(
+        _("community translations"), default=dict, blank=True, editable=False
+    )
 
     licence_type = models.CharField(_("licence type"), max_length=60, blank=True)
     licence_number = models.CharField(_("licence number"), max_length=60, blank=True)
@@ -507,16 +522,27 @@ class Listing(models.Model):
     def text(self, field: str, language: str | None = None) -> tuple[str, str]:
         """A translated text and the language it is actually in.
 
-        The current language first, then English, then any language it was written in,
-        so a seeker always sees what the provider wrote and can be told which language.
+        The current language first, then the language the provider first wrote in (when
+        they named it), then English, then any language it was written in, so a seeker
+        always sees what the provider wrote and can be told which language.
         """
         wanted = language or get_language() or settings.LANGUAGE_CODE
-        order = [wanted, settings.LANGUAGE_CODE] + [code for code, _name in settings.LANGUAGES]
+        order = [wanted, self.original_language or settings.LANGUAGE_CODE]
+        order += [settings.LANGUAGE_CODE] + [code for code, _name in settings.LANGUAGES]
         for code in order:
             value = getattr(self, f"{field}_{code.replace('-', '_')}", "")
             if value:
                 return value, code
         return "", wanted
+
+    @property
+    def original_text_language(self) -> str:
+        """The language the texts were first written in: as the provider named it, else
+        the first interface language (English first) they are written in."""
+        written = self.text_languages
+        if self.original_language and (self.original_language in written or not written):
+            return self.original_language
+        return written[0] if written else settings.LANGUAGE_CODE
 
     @property
     def text_languages(self) -> list[str]:
@@ -753,6 +779,7 @@ class ListingEvent(models.Model):
         CLAIM_PROVED = "claim_proved", _("Claim proved")
         CLAIM_APPROVED = "claim_approved", _("Claim approved: owner added")
         CLAIM_REFUSED = "claim_refused", _("Claim refused")
+        TRANSLATED = "translated", _("Community translation published")
 
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
@@ -880,3 +907,9 @@ class ReviewItem(Listing):
 # A claim on an imported listing lives in its own module; imported here so Django
 # finds the model with the rest of the app's.
 from providers.claim_models import ListingClaim  # noqa: E402, F401
+
+# Community translations live in their own module; imported here so Django finds them.
+from providers.translation_models import (  # noqa: E402, F401
+    CommunityTranslation,
+    TranslationNeed,
+)

@@ -28,6 +28,7 @@ SCALAR_FIELDS = (
     "licence_type",
     "licence_number",
     "licence_state",
+    "original_language",
 )
 COST_FIELDS = ("fee_min", "fee_max", "sliding_scale_min", "free", "payment_options")
 AVAILABILITY_FIELDS = ("accepting_new_clients", "in_person", "video", "phone_sessions")

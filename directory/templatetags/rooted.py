@@ -8,10 +8,13 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.utils import numberformat
-from django.utils.formats import get_format, number_format
+from django.utils.formats import date_format, get_format, number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_bidi, get_language_info, pgettext
+from django.utils.translation import gettext as _
+
+from providers.translating import TextSource, text_source
 
 register = template.Library()
 
@@ -105,7 +108,25 @@ def listing_text(listing: Any, field: str) -> dict[str, Any]:
         "direction": "rtl" if bidi else "ltr",
         "foreign": bool(text) and code != current,
         "others": [language for language in written_in if language != code],
+        "source": text_source(listing, code),
     }
+
+
+@register.filter
+def text_source_note(source: TextSource) -> str:
+    """Who wrote a text and in which language it was first written, in one sentence."""
+    original = language_name(source.original)
+    if source.reviewed is not None:
+        month = date_format(source.reviewed, "YEAR_MONTH_FORMAT")
+        return _("Community translation, reviewed %(month)s; first written in %(original)s.") % {
+            "month": month,
+            "original": original,
+        }
+    if source.is_original:
+        return _("Written by the provider in %(language)s.") % {
+            "language": language_name(source.language)
+        }
+    return _("Translated by the provider; first written in %(original)s.") % {"original": original}
 
 
 @register.simple_tag

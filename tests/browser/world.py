@@ -99,6 +99,9 @@ def public_paths(world: World) -> dict[str, str]:
         "report received": without_language(
             reverse("directory:report_thanks", kwargs={"slug": world.listing.slug})
         ),
+        "request a translation": without_language(
+            reverse("directory:translation_request", kwargs={"slug": world.listing.slug})
+        ),
         "guides": "/guides/",
         **{f"guide {guide.slug}": f"/guides/{guide.slug}/" for guide in GUIDES},
     }
