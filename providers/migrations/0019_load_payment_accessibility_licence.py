@@ -130,10 +130,35 @@ def read_free_text(apps, schema_editor):
         listing.accessibility.add(wheelchair)
 
 
+def curators_edit_them(apps, schema_editor):
+    """Curators read, add and edit these vocabularies as they do the others (0005)."""
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config("providers")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    group = apps.get_model("auth", "Group").objects.filter(name="Curators").first()
+    if group is None:
+        return
+    codenames = [
+        f"{action}_{model.lower()}" for model in MODELS.values() for action in ("view", "change", "add")
+    ]
+    group.permissions.add(
+        *apps.get_model("auth", "Permission").objects.filter(
+            content_type__app_label="providers", codename__in=codenames
+        )
+    )
+
+
 class Migration(migrations.Migration):
-    dependencies = [("providers", "0018_payment_accessibility_licence_vocabularies")]
+    dependencies = [
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("providers", "0018_payment_accessibility_licence_vocabularies"),
+    ]
 
     operations = [
         migrations.RunPython(load_vocabularies, migrations.RunPython.noop, elidable=False),
         migrations.RunPython(read_free_text, migrations.RunPython.noop),
+        migrations.RunPython(curators_edit_them, migrations.RunPython.noop),
     ]
