@@ -45,6 +45,10 @@ def vocabularies(transactional_db):
     if not Language.objects.exists():
         migration = importlib.import_module("providers.migrations.0002_vocabularies")
         migration.load_vocabularies(apps, None)
+        later = importlib.import_module(
+            "providers.migrations.0019_load_payment_accessibility_licence"
+        )
+        later.load_vocabularies(apps, None)
 
 
 @pytest.fixture(scope="session")
