@@ -117,6 +117,7 @@ class SearchParams:
     kind: tuple[Term, ...] = ()
     age: tuple[Term, ...] = ()
     format: tuple[Term, ...] = ()
+    accessibility: tuple[Term, ...] = ()
     max_fee: int | None = None
     sliding: bool = False
     free: bool = False
@@ -609,6 +610,11 @@ CRITERIA: tuple[Criterion, ...] = (
         reason=gettext_lazy("Format: %(name)s"),
     ),
     VocabularyCriterion(
+        "accessibility",
+        describe=gettext_lazy("Accessibility: %(values)s"),
+        reason=gettext_lazy("Accessibility: %(name)s"),
+    ),
+    VocabularyCriterion(
         "insurance",
         describe=gettext_lazy("Insurance: %(values)s"),
         reason=gettext_lazy("Accepts %(name)s"),
@@ -633,6 +639,7 @@ TERM_PARAMS = {
     "kind": "kind",
     "age": "age",
     "format": "format",
+    "accessibility": "accessibility",
 }
 
 

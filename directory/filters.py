@@ -38,6 +38,7 @@ from directory.criteria import (
 )
 from directory.words import Words, filler_words, kind_synonyms
 from providers.models import (
+    AccessibilityFeature,
     AgeGroup,
     Approach,
     Format,
@@ -69,6 +70,7 @@ VOCABULARY_MODELS = (
     ("insurance", Insurance, "slug"),
     ("age", AgeGroup, "slug"),
     ("format", Format, "slug"),
+    ("accessibility", AccessibilityFeature, "slug"),
 )
 
 
@@ -345,6 +347,7 @@ class ListingFilter(django_filters.FilterSet):
     kind = Param(ChoicesField, label=gettext_lazy("Kind of support"))
     age = Param(ChoicesField, label=gettext_lazy("Age group"))
     format = Param(ChoicesField, label=gettext_lazy("Format"))
+    accessibility = Param(ChoicesField, label=gettext_lazy("Accessibility"))
     max_fee = Param(FeeField, label=gettext_lazy("Most I can pay per session"))
     sliding = Param(FlagField, label=gettext_lazy("Sliding scale"))
     free = Param(FlagField, label=gettext_lazy("Free option"))

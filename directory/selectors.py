@@ -188,6 +188,7 @@ FACETS = (
     ("kind", gettext_lazy("Kind of support")),
     ("age", gettext_lazy("Ages")),
     ("format", gettext_lazy("Format")),
+    ("accessibility", gettext_lazy("Accessibility")),
 )
 
 

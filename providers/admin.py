@@ -36,16 +36,19 @@ from providers.importing import ImportFileError, import_listings_csv
 from providers.models import (
     HIDDEN_AFTER,
     STALE_AFTER,
+    AccessibilityFeature,
     AgeGroup,
     Approach,
     Format,
     Identity,
     Insurance,
     Language,
+    LicenceType,
     Listing,
     ListingEvent,
     ListingLanguage,
     Location,
+    PaymentMethod,
     Report,
     ReviewItem,
     ServiceArea,
@@ -171,7 +174,10 @@ class ApproachAdmin(VocabularyAdmin):
     list_display = ["name", "slug", "originating_community", "position"]
 
 
-admin.site.register([Specialty, Insurance, AgeGroup, Format], VocabularyAdmin)
+admin.site.register(
+    [Specialty, Insurance, AgeGroup, Format, PaymentMethod, AccessibilityFeature, LicenceType],
+    VocabularyAdmin,
+)
 
 
 # Listings -------------------------------------------------------------------
@@ -323,6 +329,9 @@ class ListingAdmin(TabbedTranslationAdmin):
         "insurance",
         "ages",
         "formats",
+        "licence_types",
+        "accessibility",
+        "payment_methods",
         "owners",
     ]
     inlines = [LocationInline, ListingLanguageInline, ServiceAreaInline, ListingEventInline]
@@ -339,6 +348,7 @@ class ListingAdmin(TabbedTranslationAdmin):
                     "Use “Verify licence” above to record a check."
                 ),
                 "fields": [
+                    "licence_types",
                     ("licence_type", "licence_number", "licence_state"),
                     ("licence_verified_at", "licence_verified_by"),
                     ("licence_verification_method", "licence_verification_note"),
@@ -353,6 +363,7 @@ class ListingAdmin(TabbedTranslationAdmin):
             },
         ),
         (_("Care"), {"fields": ["specialties", "approaches", "ages", "formats"]}),
+        (_("Accessibility"), {"fields": ["accessibility", "accessibility_note"]}),
         (
             _("Availability"),
             {"fields": ["accepting_new_clients", ("in_person", "video", "phone_sessions")]},
@@ -363,8 +374,9 @@ class ListingAdmin(TabbedTranslationAdmin):
                 "fields": [
                     ("fee_min", "fee_max", "sliding_scale_min"),
                     "free",
-                    "payment_options",
                     "insurance",
+                    "payment_methods",
+                    "payment_options",
                 ]
             },
         ),

@@ -1198,9 +1198,6 @@ PRACTICE_SUFFIXES = ("Counseling Collective", "Therapy Collective", "Wellness Ce
                      "Family Counseling", "Community Counseling Center",
                      "Behavioral Health Clinic", "Counseling & Wellness", "Psychotherapy Group")
 
-PAYMENT_OPTIONS = ("Cash, card, HSA/FSA", "Card or HSA/FSA", "Card, payment plans",
-                   "Cash, card, Zelle", "Card; superbills for out-of-network reimbursement")
-
 COMMUNITY_VENUES = ("Community room", "Library meeting room", "Parish hall",
                     "Community center, second floor", "Cultural center", "Recreation center")
 # fmt: on

@@ -18,13 +18,16 @@ from PIL import Image, UnidentifiedImageError
 from providers.emails import supported_language
 from providers.language_form import LanguagesForm
 from providers.models import (
+    AccessibilityFeature,
     AgeGroup,
     Approach,
     Format,
     Identity,
     Insurance,
+    LicenceType,
     Listing,
     Location,
+    PaymentMethod,
     Specialty,
     User,
 )
@@ -257,11 +260,16 @@ class ContactForm(forms.ModelForm):
 
 
 class LicenceForm(forms.ModelForm):
+    licence_types = checkboxes(LicenceType.objects.all(), _("Licence types"))
+
     class Meta:
         model = Listing
-        fields = ["licence_type", "licence_number", "licence_state"]
+        fields = ["licence_types", "licence_type", "licence_number", "licence_state"]
         help_texts = {
-            "licence_type": _("For example LCSW, LMFT, PsyD. Leave empty if you hold none."),
+            "licence_type": _(
+                "The title as your board writes it, for example LCSW or LMFT; or a licence "
+                "the list does not name. Leave empty if you hold none."
+            ),
             "licence_number": _(
                 "A curator checks it with the state board; changing it later asks for a new check."
             ),
@@ -400,12 +408,31 @@ class TelehealthForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class CostForm(forms.ModelForm):
-    insurance = checkboxes(Insurance.objects.all(), _("Insurance you accept"))
+class AccessibilityForm(forms.ModelForm):
+    accessibility = checkboxes(
+        AccessibilityFeature.objects.all(), _("What makes your places and sessions accessible")
+    )
 
     class Meta:
         model = Listing
-        fields = ["fee_min", "fee_max", "sliding_scale_min", "free", "payment_options", "insurance"]
+        fields = ["accessibility", "accessibility_note"]
+
+
+class CostForm(forms.ModelForm):
+    insurance = checkboxes(Insurance.objects.all(), _("Insurance you accept"))
+    payment_methods = checkboxes(PaymentMethod.objects.all(), _("Ways to pay"))
+
+    class Meta:
+        model = Listing
+        fields = [
+            "fee_min",
+            "fee_max",
+            "sliding_scale_min",
+            "free",
+            "insurance",
+            "payment_methods",
+            "payment_options",
+        ]
         labels = {
             "fee_min": _("Lowest fee per session, in dollars"),
             "fee_max": _("Highest fee per session, in dollars"),
@@ -560,6 +587,7 @@ STEPS = [
             data, instance=listing, prefix="places"
         ),
     ),
+    Step("accessibility", _("Accessibility"), _bound_to_listing(AccessibilityForm)),
     Step("telehealth", _("Telehealth"), _bound_to_listing(TelehealthForm)),
     Step("cost", _("Cost"), _bound_to_listing(CostForm)),
     Step("availability", _("Availability"), _bound_to_listing(AvailabilityForm), self_service=True),

@@ -36,7 +36,16 @@ from providers.selectors import (
     translated_columns,
 )
 
-REVIEWED_M2M = ("identifies_as", "experienced_with", "specialties", "approaches", "insurance")
+REVIEWED_M2M = (
+    "identifies_as",
+    "experienced_with",
+    "specialties",
+    "approaches",
+    "insurance",
+    "licence_types",
+    "accessibility",
+    "payment_methods",
+)
 # Each part a merge takes or leaves whole: a field, or a related collection.
 PARTS: dict[str, tuple[str, ...]] = {
     **{name: (name,) for name in SCALAR_FIELDS},

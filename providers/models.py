@@ -183,6 +183,31 @@ class Format(Vocabulary):
         verbose_name_plural = _("formats")
 
 
+class PaymentMethod(Vocabulary):
+    """A way to pay beyond insurance: cash, card, HSA/FSA, a payment plan, ..."""
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("payment method")
+        verbose_name_plural = _("payment methods")
+
+
+class AccessibilityFeature(Vocabulary):
+    """Something about the place or the care that makes it reachable: a step-free
+    entrance, ASL on site, a quiet waiting room, ..."""
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("accessibility feature")
+        verbose_name_plural = _("accessibility features")
+
+
+class LicenceType(Vocabulary):
+    """A kind of licence to practise (LCSW, LMFT, psychologist, ...)."""
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("licence type")
+        verbose_name_plural = _("licence types")
+
+
 # Listings ------------------------------------------------------------------
 
 
@@ -232,6 +257,9 @@ class ListingQuerySet(models.QuerySet["Listing"]):
             "insurance",
             "ages",
             "formats",
+            "payment_methods",
+            "accessibility",
+            "licence_types",
         )
 
 
@@ -295,7 +323,11 @@ class Listing(models.Model):
         _("community translations"), default=dict, blank=True, editable=False
     )
 
-    licence_type = models.CharField(_("licence type"), max_length=60, blank=True)
+    licence_types = models.ManyToManyField(
+        LicenceType, verbose_name=_("licence types"), related_name="listings", blank=True
+    )
+    # What the list cannot say: the title as the board writes it, a licence it lacks.
+    licence_type = models.CharField(_("licence, as the board writes it"), max_length=60, blank=True)
     licence_number = models.CharField(_("licence number"), max_length=60, blank=True)
     licence_state = models.CharField(
         _("licence state"), max_length=2, choices=US_STATES, blank=True
@@ -339,6 +371,18 @@ class Listing(models.Model):
     phone_sessions = models.BooleanField(_("phone sessions"), default=False)
     ages = models.ManyToManyField(AgeGroup, verbose_name=_("ages served"), blank=True)
     formats = models.ManyToManyField(Format, verbose_name=_("formats"), blank=True)
+    accessibility = models.ManyToManyField(
+        AccessibilityFeature,
+        verbose_name=_("accessibility"),
+        related_name="listings",
+        blank=True,
+    )
+    accessibility_note = models.CharField(
+        _("accessibility note"),
+        max_length=200,
+        blank=True,
+        help_text=_("Anything the list cannot say, for example “the lift is small”."),
+    )
 
     languages = models.ManyToManyField(
         Language, through="ListingLanguage", verbose_name=_("languages"), blank=True
@@ -359,11 +403,15 @@ class Listing(models.Model):
     fee_max = models.PositiveIntegerField(_("highest fee per session"), null=True, blank=True)
     sliding_scale_min = models.PositiveIntegerField(_("sliding scale from"), null=True, blank=True)
     free = models.BooleanField(_("free option"), default=False)
+    payment_methods = models.ManyToManyField(
+        PaymentMethod, verbose_name=_("payment methods"), related_name="listings", blank=True
+    )
+    # The one note for what the list of payment methods cannot say.
     payment_options = models.CharField(
-        _("payment options"),
+        _("payment note"),
         max_length=200,
         blank=True,
-        help_text=_("For example cash, card, payment plans."),
+        help_text=_("Anything the list cannot say, for example “first session free”."),
     )
     insurance = models.ManyToManyField(Insurance, verbose_name=_("insurance accepted"), blank=True)
 

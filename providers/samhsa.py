@@ -19,9 +19,13 @@ Rooted can search by):
 - Cost: `MD` Medicaid, `MC` Medicare, `MI` military insurance -> TRICARE, and `SS`
   sliding fee scale -> the insurance term "sliding scale without insurance" (a sliding
   scale whose floor is unknown; the floor field stays empty, Rooted states no amount it
-  was not given). `SS`, `PA` payment assistance, `SF` cash or self-payment, `PI` private
-  insurance and a few funding sources are also named in the payment options text. The
-  file has no code for free care, so no facility is marked free.
+  was not given). Payment methods where a code means the same thing: `SF` cash or
+  self-payment -> cash, `PA` payment assistance -> financial assistance, `ITU` ->
+  IHS/Tribal/urban funding, `VAF` -> VA funding, `SMHA`/`OSF`/`CLF` state or local
+  funds -> state or county funding. `PI` private insurance and `SI` state health
+  insurance have no term and are named in the payment note. The file has no code for
+  free care, so no facility is marked free.
+- Accessibility: `AH` is also the accessibility feature "sign language services".
 - Ages: `CHLD` -> children and teens, `YAD` and `ADLT` -> adults, `SNR` -> older adults.
 - Telehealth `TELE` -> sessions by video, in the facility's own state.
 - Formats, approaches and specialties where a code means the same thing (`IPT`
@@ -90,16 +94,21 @@ INSURANCE = {
     "MI": "tricare",
     "SS": "sliding-scale-without-insurance",
 }
-# Payment codes named in the payment options text, in this order.
+PAYMENT_METHODS = {
+    "SF": "cash",
+    "PA": "financial-assistance",
+    "ITU": "ihs-tribal",
+    "VAF": "veterans-affairs",
+    "SMHA": "public-funding",
+    "OSF": "public-funding",
+    "CLF": "public-funding",
+}
+# Payment codes no vocabulary term says, named in the payment note in this order.
 PAYMENT_WORDS = {
-    "SS": "sliding fee scale",
-    "PA": "payment assistance",
-    "SF": "cash or self-payment",
     "PI": "private insurance",
     "SI": "state health insurance",
-    "ITU": "IHS/tribal/urban funds",
-    "VAF": "VA funds",
 }
+ACCESSIBILITY = {"AH": "sign-language"}
 AGES = {
     "CHLD": ("children", "teens"),
     "YAD": ("adults",),
@@ -246,6 +255,10 @@ def map_facility(row: dict[str, str], line: int, reference: dict[str, Code]) -> 
             dict.fromkeys(slug for code, slug in SPECIALTIES.items() if code in codes)
         ),
         "experienced_with": [slug for code, slug in EXPERIENCE.items() if code in codes],
+        "payment_methods": list(
+            dict.fromkeys(slug for code, slug in PAYMENT_METHODS.items() if code in codes)
+        ),
+        "accessibility": [slug for code, slug in ACCESSIBILITY.items() if code in codes],
     }
     if any(reference.get(code, Code("", "")).category == MEDICATION_CATEGORY for code in codes):
         terms["approaches"].append("medication-management")

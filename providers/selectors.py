@@ -29,6 +29,7 @@ SCALAR_FIELDS = (
     "licence_number",
     "licence_state",
     "original_language",
+    "accessibility_note",
 )
 COST_FIELDS = ("fee_min", "fee_max", "sliding_scale_min", "free", "payment_options")
 AVAILABILITY_FIELDS = ("accepting_new_clients", "in_person", "video", "phone_sessions")
@@ -41,6 +42,9 @@ VOCABULARY_FIELDS = (
     "insurance",
     "ages",
     "formats",
+    "licence_types",
+    "accessibility",
+    "payment_methods",
 )
 
 # Events the dashboard lists as a listing's review history.
@@ -251,10 +255,12 @@ def step_progress(listing: Listing) -> dict[str, bool]:
         "care": listing.specialties.exists() or listing.approaches.exists(),
         "languages": listing.listing_languages.exists(),
         "places": listing.locations.exists(),
+        "accessibility": listing.accessibility.exists() or bool(listing.accessibility_note),
         "telehealth": listing.service_areas.exists(),
         "cost": listing.has_cost_information
         or bool(listing.payment_options)
-        or listing.insurance.exists(),
+        or listing.insurance.exists()
+        or listing.payment_methods.exists(),
         "availability": listing.in_person or listing.video or listing.phone_sessions,
         "translations": len(listing.text_languages) > 1,
         "photo": bool(listing.photo),

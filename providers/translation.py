@@ -3,13 +3,16 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from providers.models import (
+    AccessibilityFeature,
     AgeGroup,
     Approach,
     Format,
     Identity,
     Insurance,
     Language,
+    LicenceType,
     Listing,
+    PaymentMethod,
     Specialty,
 )
 
@@ -20,6 +23,9 @@ from providers.models import (
 @register(Insurance)
 @register(AgeGroup)
 @register(Format)
+@register(PaymentMethod)
+@register(AccessibilityFeature)
+@register(LicenceType)
 class NameTranslation(TranslationOptions):
     fields = ("name", "synonyms")
 

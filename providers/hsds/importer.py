@@ -380,6 +380,7 @@ def parse_service(service: JSON, vocab: _Vocabularies) -> _Parsed:
     _parse_places(service, parsed)
     _parse_service_areas(service, parsed)
     _parse_costs(service, vocab, parsed)
+    _parse_accessibility(service, vocab, parsed)
     if parsed.rooted:
         # Rooted's own export says everything in attributes; start from blank texts so
         # a translation that was left empty stays empty.
@@ -556,6 +557,17 @@ def _parse_costs(service: JSON, vocab: _Vocabularies, parsed: _Parsed) -> None:
     fields = parsed.fields
     amounts = []
     for option in service.get("cost_options") or []:
+        method = _vocabulary_fact(
+            option,
+            "option",
+            "payment_methods",
+            tx.PAYMENT_METHODS,
+            vocab,
+            by_text=not parsed.rooted,
+        )
+        if method is not None:
+            _add_term(parsed, "payment_methods", method)
+            continue
         amount = option.get("amount")
         currency = _text(option.get("currency")).upper() or "USD"
         tagged = [_term_of(a, vocab) for a in option.get("attributes") or [] if isinstance(a, dict)]
@@ -575,6 +587,57 @@ def _parse_costs(service: JSON, vocab: _Vocabularies, parsed: _Parsed) -> None:
     if amounts:
         fields.setdefault("fee_min", min(amounts))
         fields.setdefault("fee_max", max(amounts))
+
+
+def _vocabulary_fact(
+    obj: JSON,
+    text_key: str,
+    field_name: str,
+    taxonomy: tx.Taxonomy,
+    vocab: _Vocabularies,
+    *,
+    by_text: bool,
+) -> Any:
+    """The term a cost option or an accessibility entry stands for: the term its
+    attribute links, else (not from Rooted, which links every one) the term its text
+    names in English."""
+    for attribute in obj.get("attributes") or []:
+        known = _term_of(attribute, vocab) if isinstance(attribute, dict) else None
+        if known and known[0] == taxonomy.key and known[1] in vocab.terms[field_name]:
+            return vocab.terms[field_name][known[1]]
+    text = _text(obj.get(text_key)).lower().rstrip(".") if by_text else ""
+    return next(
+        (
+            term
+            for term in vocab.terms[field_name].values()
+            if text and text == str(getattr(term, "name_en", "") or term.name).lower()
+        ),
+        None,
+    )
+
+
+def _add_term(parsed: _Parsed, field_name: str, term: Any) -> None:
+    terms = parsed.terms.setdefault(field_name, [])
+    if term not in terms:
+        terms.append(term)
+
+
+def _parse_accessibility(service: JSON, vocab: _Vocabularies, parsed: _Parsed) -> None:
+    """Accessibility features at any of the service's places, and their note."""
+    for sal in service.get("service_at_locations") or []:
+        for access in (sal.get("location") or {}).get("accessibility") or []:
+            feature = _vocabulary_fact(
+                access,
+                "description",
+                "accessibility",
+                tx.ACCESSIBILITY,
+                vocab,
+                by_text=not parsed.rooted,
+            )
+            if feature is not None:
+                _add_term(parsed, "accessibility", feature)
+                if _text(access.get("details")):
+                    parsed.fields.setdefault("accessibility_note", _text(access["details"])[:200])
 
 
 def _parse_ages(service: JSON, parsed: _Parsed, vocab: _Vocabularies) -> None:

@@ -124,7 +124,15 @@ def describe() -> dict[str, Any]:
                 name, _("Vocabulary slug (see /taxonomy_terms)."), string, extension=True, many=True
             )
             # The search page's `format` is session_format here: HSDS's format is json/ndjson.
-            for name in ("specialty", "approach", "insurance", "age", "session_format", "kind")
+            for name in (
+                "specialty",
+                "approach",
+                "insurance",
+                "age",
+                "session_format",
+                "kind",
+                "accessibility",
+            )
         ],
         _parameter(
             "near",

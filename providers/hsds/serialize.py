@@ -125,6 +125,9 @@ def _fees_description(listing: Listing) -> str | None:
     plans = [plan.name for plan in listing.insurance.all()]
     if plans:
         parts.append(_("Insurance accepted: %(plans)s.") % {"plans": ", ".join(plans)})
+    methods = [method.name for method in listing.payment_methods.all()]
+    if methods:
+        parts.append(_("Ways to pay: %(methods)s.") % {"methods": ", ".join(methods)})
     if listing.payment_options:
         parts.append(_("Payment: %(options)s.") % {"options": listing.payment_options})
     return " ".join(parts) or None
@@ -164,7 +167,50 @@ def _cost_options(listing: Listing, service_id: str) -> list[JSON]:
                 ],
             }
         )
+    for method in listing.payment_methods.all():
+        option_id = ids.child_id(service_id, "cost_option", f"payment-{method.slug}")
+        term = tx.vocabulary_term(tx.PAYMENT_METHODS, method)
+        options.append(
+            {
+                "id": option_id,
+                "service_id": service_id,
+                "option": term.name,
+                "attributes": [
+                    _attribute(
+                        link_id=option_id,
+                        link_entity="cost_option",
+                        link_type=tx.PAYMENT_LINK,
+                        term=term,
+                    )
+                ],
+            }
+        )
     return options
+
+
+def _accessibility(listing: Listing, location_id: str) -> list[JSON]:
+    """Each accessibility feature, at each of the listing's places; the note with them."""
+    found = []
+    for feature in listing.accessibility.all():
+        access_id = ids.child_id(location_id, "accessibility", feature.slug)
+        term = tx.vocabulary_term(tx.ACCESSIBILITY, feature)
+        found.append(
+            {
+                "id": access_id,
+                "location_id": location_id,
+                "description": term.name,
+                "details": listing.accessibility_note or None,
+                "attributes": [
+                    _attribute(
+                        link_id=access_id,
+                        link_entity="accessibility",
+                        link_type=tx.ACCESSIBILITY_LINK,
+                        term=term,
+                    )
+                ],
+            }
+        )
+    return [_compact(feature) for feature in found]
 
 
 def _ages(listing: Listing) -> tuple[int | None, int | None, str | None]:
@@ -335,14 +381,16 @@ def location(listing: Listing, place: Location) -> JSON:
         "longitude": place.longitude,
         "addresses": [address],
     }
+    features = _accessibility(listing, location_id)
     if place.wheelchair_accessible:
-        obj["accessibility"] = [
+        features.insert(
+            0,
             {
                 "id": ids.child_id(location_id, "accessibility"),
                 "location_id": location_id,
                 "description": _("Wheelchair accessible."),
-            }
-        ]
+            },
+        )
         obj["attributes"] = [
             _attribute(
                 link_id=location_id,
@@ -352,6 +400,8 @@ def location(listing: Listing, place: Location) -> JSON:
                 value="true",
             )
         ]
+    if features:
+        obj["accessibility"] = features
     return _compact(obj)
 
 

@@ -265,6 +265,7 @@ def flatten_service(service: JSON, tables: dict[str, list[JSON]]) -> None:
                 tables["accessibility"].append(
                     _row("accessibility", access, location_id=location["id"])
                 )
+                _flatten_attributes(access.get("attributes", []), tables)
             _flatten_attributes(location.get("attributes", []), tables)
 
 
@@ -388,7 +389,10 @@ def assemble(tables: dict[str, list[JSON]]) -> list[JSON]:
         location = dict(row)
         location_id = location.get("id", "")
         location["addresses"] = addresses.get(location_id, [])
-        location["accessibility"] = access.get(location_id, [])
+        location["accessibility"] = [
+            {**feature, "attributes": attributes.get(feature.get("id", ""), [])}
+            for feature in access.get(location_id, [])
+        ]
         location["attributes"] = attributes.get(location_id, [])
         locations[location_id] = location
 

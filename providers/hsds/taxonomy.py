@@ -24,13 +24,16 @@ from django.utils.translation import gettext_lazy as _
 
 from providers.hsds import ids
 from providers.models import (
+    AccessibilityFeature,
     AgeGroup,
     Approach,
     Format,
     Identity,
     Insurance,
     Language,
+    LicenceType,
     Listing,
+    PaymentMethod,
     Specialty,
 )
 
@@ -73,6 +76,19 @@ AGE_GROUPS = Taxonomy("age-groups", _("Rooted age groups"), _("Ages a provider s
 FORMATS = Taxonomy(
     "formats", _("Rooted formats"), _("Individual, couples, family or group sessions.")
 )
+PAYMENT_METHODS = Taxonomy(
+    "payment-methods",
+    _("Rooted payment methods"),
+    _("Ways to pay a provider besides insurance; each is one of the service's cost options."),
+)
+ACCESSIBILITY = Taxonomy(
+    "accessibility",
+    _("Rooted accessibility features"),
+    _("What makes a provider's places and sessions accessible; each is listed at every place."),
+)
+LICENCE_TYPES = Taxonomy(
+    "licence-types", _("Rooted licence types"), _("Kinds of licence to practise.")
+)
 KINDS = Taxonomy(
     "kinds",
     _("Rooted listing kinds"),
@@ -94,6 +110,9 @@ TAXONOMIES = (
     INSURANCE,
     AGE_GROUPS,
     FORMATS,
+    PAYMENT_METHODS,
+    ACCESSIBILITY,
+    LICENCE_TYPES,
     KINDS,
     DETAILS,
 )
@@ -110,7 +129,11 @@ VOCABULARY_LINKS: dict[str, tuple[Taxonomy, str]] = {
     "insurance": (INSURANCE, "insurance"),
     "age_group": (AGE_GROUPS, "ages"),
     "format": (FORMATS, "formats"),
+    "licence_type": (LICENCE_TYPES, "licence_types"),
 }
+# Linked from a cost option and from a location's accessibility, not from the service.
+PAYMENT_LINK = "payment_method"
+ACCESSIBILITY_LINK = "accessibility_feature"
 INTERPRETER_LINK = "interpreter_language"
 KIND_LINK = "kind"
 COMMUNITY_TYPE_LINK = "community_type"
@@ -132,6 +155,7 @@ TEXT_DETAILS = {
     "licence-number": "licence_number",
     "licence-state": "licence_state",
     "payment-options": "payment_options",
+    "accessibility-note": "accessibility_note",
     "source": "source",
     "source-id": "source_id",
 }
@@ -147,6 +171,7 @@ DETAIL_LABELS: dict[str, Promise] = {
     "licence-state": _("Licence state"),
     "licence-verified": _("Licence verified by a curator (date)"),
     "payment-options": _("Payment options"),
+    "accessibility-note": _("Accessibility note"),
     "source": _("Imported from"),
     "source-id": _("Id at the source it was imported from"),
     "accepting-new-clients": _("Accepting new clients"),
@@ -263,6 +288,9 @@ class TermIndex:
             (INSURANCE, Insurance),
             (AGE_GROUPS, AgeGroup),
             (FORMATS, Format),
+            (PAYMENT_METHODS, PaymentMethod),
+            (ACCESSIBILITY, AccessibilityFeature),
+            (LICENCE_TYPES, LicenceType),
         ):
             terms += [vocabulary_term(taxonomy, term) for term in model.objects.all()]
         terms += [kind_term(kind) for kind in Listing.Kind.values]

@@ -46,6 +46,10 @@ def load_vocabularies() -> None:
     if not Language.objects.exists():
         migration = importlib.import_module("providers.migrations.0002_vocabularies")
         migration.load_vocabularies(apps, None)
+        later = importlib.import_module(
+            "providers.migrations.0023_load_payment_accessibility_licence"
+        )
+        later.load_vocabularies(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,13 @@ from django.core.management.base import CommandError
 from providers.hsds.export import export_directory
 from providers.hsds.importer import import_hsds
 from providers.hsds.schemas import validator
-from providers.models import Listing, ListingEvent
+from providers.models import (
+    AccessibilityFeature,
+    LicenceType,
+    Listing,
+    ListingEvent,
+    PaymentMethod,
+)
 from tests.conftest import SHARED_DATA
 from tests.directory.test_api import rich_listing
 from tests.factories import ListingFactory, LocationFactory
@@ -49,6 +55,7 @@ def public_picture(listing: Listing) -> dict:
         "sliding_scale_min",
         "free",
         "payment_options",
+        "accessibility_note",
     ]
     fields += [
         f"{name}_{code.replace('-', '_')}"
@@ -72,6 +79,9 @@ def public_picture(listing: Listing) -> dict:
         "insurance",
         "ages",
         "formats",
+        "payment_methods",
+        "accessibility",
+        "licence_types",
     ):
         picture[name] = sorted(getattr(listing, name).values_list("slug", flat=True))
     picture["states"] = sorted(listing.service_areas.values_list("state", flat=True))
@@ -106,6 +116,13 @@ def world():
     ana.ages.set(ana.ages.model.objects.filter(slug__in=["teens", "adults"]))
     ana.formats.set(ana.formats.model.objects.filter(slug="group"))
     ana.approaches.set(ana.approaches.model.objects.filter(slug="talking-circles"))
+    ana.payment_methods.set(PaymentMethod.objects.filter(slug__in=["cash", "victim-compensation"]))
+    ana.licence_types.set(LicenceType.objects.filter(slug="lcsw"))
+    ana.accessibility.set(
+        AccessibilityFeature.objects.filter(slug__in=["elevator", "gender-neutral-restroom"])
+    )
+    ana.accessibility_note = "The lift is small; call ahead."
+    ana.save()
     remote = ListingFactory(
         name="Remote Only",
         in_person=False,

@@ -28,11 +28,13 @@ SMALL_REFERENCE = TEST_DATA / "samhsa" / "MH_2022_Service_Code_Reference.csv"
 
 # Read off the raw rows by hand (file line -> what Rooted must record).
 SAMPLE = {
-    2: {  # SpectraCare Health Systems, Henry County Clinic: AH; MC MD MI PI SF SS
+    2: {  # SpectraCare Health Systems, Henry County Clinic: AH; MC MD MI PI SF SS CLF OSF SMHA
         "speaks": set(),
         "interpreter": {"ase"},
         "insurance": {"medicaid", "medicare", "tricare", SLIDING},
-        "payment": "sliding fee scale, cash or self-payment, private insurance",
+        "payment": "private insurance",
+        "methods": {"cash", "public-funding"},
+        "access": {"sign-language"},
         "ages": {"children", "teens", "adults", "older-adults"},
         "video_in": ["AL"],
     },
@@ -40,15 +42,19 @@ SAMPLE = {
         "speaks": set(),
         "interpreter": set(),
         "insurance": {"medicaid", "medicare"},
-        "payment": "cash or self-payment",
+        "payment": "",
+        "methods": {"cash"},
+        "access": set(),
         "ages": {"adults", "older-adults"},
         "video_in": ["AL"],
     },
-    323: {  # Childhelp Childrens Center of Arizona: SP; MD PA SI
+    323: {  # Childhelp Childrens Center of Arizona: SP; MD PA SI CLF OSF SMHA
         "speaks": {"es"},
         "interpreter": set(),
         "insurance": {"medicaid"},
-        "payment": "payment assistance, state health insurance",
+        "payment": "state health insurance",
+        "methods": {"financial-assistance", "public-funding"},
+        "access": set(),
         "ages": {"children", "teens"},
         "video_in": [],
     },
@@ -78,10 +84,9 @@ SAMPLE = {
         },
         "interpreter": {"ase"},
         "insurance": {"medicaid", "medicare", SLIDING},
-        "payment": (
-            "sliding fee scale, cash or self-payment, private insurance, state health insurance, "
-            "VA funds"
-        ),
+        "payment": "private insurance, state health insurance",
+        "methods": {"cash", "veterans-affairs"},
+        "access": {"sign-language"},
         "ages": {"children", "teens", "adults", "older-adults"},
         "video_in": ["AZ"],
     },
@@ -106,7 +111,9 @@ SAMPLE = {
         },
         "interpreter": set(),
         "insurance": {"medicare", "tricare", SLIDING},
-        "payment": "sliding fee scale, cash or self-payment, private insurance, VA funds",
+        "payment": "private insurance",
+        "methods": {"cash", "veterans-affairs"},
+        "access": set(),
         "ages": {"children", "teens", "adults", "older-adults"},
         "video_in": ["CA"],
     },
@@ -146,6 +153,10 @@ def test_sample_rows_map_to_exactly_the_expected_languages_and_costs(tmp_path):
             raw_line
         )
         assert listing.payment_options == expected["payment"], raw_line
+        methods = set(listing.payment_methods.values_list("slug", flat=True))
+        assert methods == expected["methods"], raw_line
+        access = set(listing.accessibility.values_list("slug", flat=True))
+        assert access == expected["access"], raw_line
         assert (listing.free, listing.fee_min, listing.fee_max, listing.sliding_scale_min) == (
             False,
             None,

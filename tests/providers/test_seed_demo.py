@@ -2,6 +2,7 @@
 
 import io
 import math
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -26,7 +27,7 @@ def seeded(demo_seeded):
 
 
 M2M = ("identifies_as", "experienced_with", "specialties", "approaches", "insurance", "ages",
-       "formats")  # fmt: skip
+       "formats", "payment_methods", "accessibility", "licence_types")  # fmt: skip
 UNSTABLE = {"id", "created_at", "updated_at"}
 
 
@@ -287,3 +288,64 @@ def test_the_mix_reflects_each_metro_area():
         for listing in translated.prefetch_related("listing_languages__language"):
             spoken = {ll.language.code for ll in listing.listing_languages.all()}
             assert spoken & codes, (field, listing.slug)
+
+
+def test_every_provider_has_its_texts_in_each_interface_language_it_speaks():
+    seed()
+
+    for listing in demo().prefetch_related("listing_languages__language"):
+        spoken = {
+            ll.language.code for ll in listing.listing_languages.all() if ll.offered == "speaks"
+        }
+        for code in spoken & set(demo_data.TEXT_LANGUAGE_FOR):
+            written = {demo_data.TEXT_LANGUAGE_FOR[code]}
+            if written & {"zh_hans", "zh_hant"}:
+                written = {"zh_hans", "zh_hant"}  # Mandarin in either script
+            assert any(getattr(listing, f"about_{lang}") for lang in written), (
+                listing.slug,
+                code,
+            )
+
+
+def test_texts_in_one_language_are_written_in_several_ways():
+    seed()
+
+    for lang in ("es", "zh_hans", "vi", "ko", "ar", "ht", "tl"):
+        texts = [t for t in demo().values_list(f"about_{lang}", flat=True) if t]
+        stop = "。" if lang.startswith("zh") else ". "
+        # The last sentence before the demo note: a template's, or the provider's own.
+        bodies = [re.split(r"[(\uff08]", text)[0].strip(" 。.") for text in texts]
+        endings = {body.rsplit(stop, 1)[-1] for body in bodies}
+        assert len(endings) >= 4, lang
+
+
+def test_it_reports_the_share_of_listings_with_text_in_each_interface_language():
+    seed()
+
+    report = seed(shares=True).splitlines()
+    total = demo().count()
+    assert len(report) == 9
+    assert report[0] == f"en (English): {total} of {total} listings (100%)"
+    spanish = demo().exclude(about_es="").exclude(about_es__isnull=True).count()
+    assert f"es (Spanish): {spanish} of {total} listings" in report[1]
+    assert spanish > demo().filter(listing_languages__language__code="es").count() / 2
+
+
+def test_the_demo_uses_the_payment_accessibility_and_licence_vocabularies():
+    seed()
+
+    clinicians = demo().filter(kind=Listing.Kind.CLINICIAN)
+    assert not clinicians.filter(licence_types=None).exists()
+    assert demo().filter(payment_methods__slug="hsa-fsa").exists()
+    assert demo().filter(kind=Listing.Kind.COMMUNITY, payment_methods__slug="donation").exists()
+    with_places = demo().filter(locations__isnull=False).distinct()
+    accessible = with_places.filter(accessibility__isnull=False).distinct()
+    assert accessible.count() > with_places.count() / 2
+    assert demo().filter(accessibility__slug="quiet-waiting-room").exists()
+    assert (
+        demo()
+        .filter(locations__wheelchair_accessible=True)
+        .exclude(accessibility__slug="wheelchair-accessible")
+        .count()
+        == 0
+    )

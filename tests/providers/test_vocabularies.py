@@ -12,12 +12,15 @@ from django.conf import settings
 from django.db import connection
 
 from providers.models import (
+    AccessibilityFeature,
     AgeGroup,
     Approach,
     Format,
     Identity,
     Insurance,
     Language,
+    LicenceType,
+    PaymentMethod,
     Specialty,
 )
 
@@ -34,6 +37,9 @@ SLUGGED = {
     "insurance": Insurance,
     "ages": AgeGroup,
     "formats": Format,
+    "payment_methods": PaymentMethod,
+    "accessibility": AccessibilityFeature,
+    "licence_types": LicenceType,
 }
 ALL_MODELS = [Language, *SLUGGED.values()]
 
@@ -73,6 +79,24 @@ CONTRACT = {
     Insurance: ["medicaid", "medicare"],
     AgeGroup: ["children", "teens", "adults", "older-adults"],
     Format: ["individual", "couples", "family", "group"],
+    PaymentMethod: [
+        "cash",
+        "card",
+        "hsa-fsa",
+        "payment-plan",
+        "employee-assistance",
+        "victim-compensation",
+        "ihs-tribal",
+    ],
+    AccessibilityFeature: [
+        "step-free-entrance",
+        "elevator",
+        "accessible-restroom",
+        "asl-on-site",
+        "quiet-waiting-room",
+        "gender-neutral-restroom",
+    ],
+    LicenceType: ["lcsw", "lmft", "lpc", "psychologist", "psychiatrist"],
 }
 
 

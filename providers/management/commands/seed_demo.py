@@ -20,6 +20,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 
 from providers import demo_data as data
+from providers import demo_texts
 from providers.models import (
     LicenceCheck,
     Listing,
@@ -58,6 +59,9 @@ class Planned:
     insurance: list[str] = field(default_factory=list)
     ages: list[str] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
+    payment_methods: list[str] = field(default_factory=list)
+    accessibility: list[str] = field(default_factory=list)
+    licence_types: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)
 
     @property
@@ -79,6 +83,9 @@ class Vocabulary:
             self.insurance = self.shared.terms["insurance"]
             self.ages = self.shared.terms["ages"]
             self.formats = self.shared.terms["formats"]
+            self.payment_methods = self.shared.terms["payment_methods"]
+            self.accessibility = self.shared.terms["accessibility"]
+            self.licence_types = self.shared.terms["licence_types"]
             self.language_names = {code: str(lang.name) for code, lang in self.languages.items()}
             self.approach_names = {
                 slug: (str(term.name), str(term.originating_community))
@@ -541,7 +548,6 @@ class DemoBuilder:
             if r.random() < (0.45 if clinician else 0.6):
                 cost["sliding_scale_min"] = min(r.randrange(20, 85, 5), low - 10)
             cost["free"] = r.random() < (0.03 if clinician else 0.1)
-            cost["payment_options"] = r.choice(data.PAYMENT_OPTIONS)
             if self.vocab.commercial_plans and r.random() < (0.55 if clinician else 0.7):
                 insurance += r.sample(
                     self.vocab.commercial_plans,
@@ -552,11 +558,22 @@ class DemoBuilder:
             if r.random() < (0.4 if "older-adults" in ages else 0.15) * (1 if clinician else 2):
                 insurance.append("medicare")
 
+        facts = demo_texts.demo_facts(
+            random.Random(f"{self.seed}:facts:{slug}"),
+            community=community.key,
+            role=licence.role if clinician else "",
+            places=locations,
+            speaks=speaks,
+            video=video,
+            paid="fee_min" in cost,
+        )
+        cost["payment_options"] = facts.payment_note
         lifecycle = self.status_and_dates(r)
         fields: dict[str, Any] = {
             "kind": kind,
             "name": name,
             "slug": slug,
+            "accessibility_note": facts.accessibility_note,
             "accepting_new_clients": r.random() < (0.82 if clinician else 0.9),
             "in_person": in_person,
             "video": video,
@@ -597,8 +614,16 @@ class DemoBuilder:
             insurance=self.present(insurance, self.vocab.insurance),
             ages=self.present(ages, self.vocab.ages),
             formats=self.present(formats, self.vocab.formats),
+            **self.facts(facts),
             states=self.telehealth_states(r, metro, home) if video or phone else [],
         )
+
+    def facts(self, facts: demo_texts.Facts) -> dict[str, list[str]]:
+        return {
+            "payment_methods": self.present(facts.payment_methods, self.vocab.payment_methods),
+            "accessibility": self.present(facts.accessibility, self.vocab.accessibility),
+            "licence_types": self.present(facts.licence_types, self.vocab.licence_types),
+        }
 
     def licence_fields(
         self, r: random.Random, licence: data.Licence, state: str, lifecycle: dict[str, Any]
@@ -688,7 +713,16 @@ class DemoBuilder:
         cost: dict[str, Any] = {"free": free}
         if not free:
             fee = r.choice((5, 10, 15, 20))
-            cost.update(fee_min=fee, fee_max=fee, payment_options="Suggested donation")
+            cost.update(fee_min=fee, fee_max=fee)
+        facts = demo_texts.demo_facts(
+            random.Random(f"{self.seed}:facts:{slug}"),
+            community=community.key,
+            places=[location] if in_person else [],
+            speaks=speaks,
+            video=video,
+            paid=False,
+            donation=not free,
+        )
 
         lifecycle = self.status_and_dates(r)
         fields: dict[str, Any] = {
@@ -704,6 +738,7 @@ class DemoBuilder:
             **cost,
             **lifecycle,
         }
+        fields["accessibility_note"] = facts.accessibility_note
         ctx = {
             "name": name,
             "city": city,
@@ -724,21 +759,21 @@ class DemoBuilder:
             approaches=approaches,
             ages=self.present(ages, self.vocab.ages),
             formats=self.present(formats, self.vocab.formats),
+            **self.facts(facts),
             states=[home] if warm_line or video else [],
         )
 
     # Texts ----------------------------------------------------------------
 
     def text_languages(self, r: random.Random, speaks: list[str]) -> list[str]:
-        """The interface languages a provider writes in besides English: their first
-        language often, a further one sometimes."""
+        """The interface languages a provider writes in besides English: every one
+        they speak (Mandarin in traditional characters for some)."""
         written = []
-        for n, code in enumerate(c for c in speaks if c in data.TEXT_LANGUAGE_FOR):
+        for code in (c for c in speaks if c in data.TEXT_LANGUAGE_FOR):
             lang = data.TEXT_LANGUAGE_FOR[code]
             if code == "cmn" and r.random() < 0.3:
                 lang = "zh_hant"  # Taiwanese and Hong Kong Mandarin speakers
-            if r.random() < (0.75 if n == 0 else 0.35):
-                written.append(lang)
+            written.append(lang)
         return list(dict.fromkeys(written))
 
     def specialty_phrases(self, lang: str, slugs: list[str], limit: int = 3) -> list[str]:
@@ -839,16 +874,22 @@ class DemoBuilder:
         for lang in self.text_languages(r, ctx["speaks"]):
             t = data.TEXTS[lang]
             phrases = self.specialty_phrases(lang, ctx["specialties"])
-            if not phrases:
-                continue
+            key = "practice" if practice else "clinician"
+            choices = (
+                (*getattr(t, key), *demo_texts.templates(lang, key))
+                if phrases
+                else demo_texts.templates(lang, f"{key}_general")
+            )
             sep = "" if lang.startswith("zh") else " "
-            about = r.choice(t.practice if practice else t.clinician).format(
+            about = r.choice(choices).format(
                 city=t.cities.get(ctx["city"], ctx["city"]),
                 served=community.served.get(lang, t.served_generic),
                 specialties=_join(phrases, t.list_sep, t.list_last),
                 modes=self.modes_phrase(lang, ctx["modes"]),
                 **common,
             )
+            own = demo_texts.closing(r, lang, practice=practice)
+            about = f"{about}{sep}{own}" if own else about
             texts[f"about_{lang}"] = f"{about}{sep}{t.demo_note}"
             items = self.approach_phrases(lang, ctx["approaches"])
             if items:
@@ -871,7 +912,7 @@ class DemoBuilder:
         for lang in ["en", *self.text_languages(r, ctx["speaks"])]:
             t = data.TEXTS[lang]
             sep = "" if lang.startswith("zh") else " "
-            about = t.community.format(
+            about = r.choice((t.community, *demo_texts.templates(lang, "community"))).format(
                 name=ctx["name"],
                 city=t.cities.get(ctx["city"], ctx["city"]),
                 served=group.served.get(lang) or community.served.get(lang, t.served_generic),
@@ -972,9 +1013,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--seed", type=int, default=SEED, help="random seed")
         parser.add_argument("--remove", action="store_true", help="only remove the demo listings")
+        parser.add_argument(
+            "--shares",
+            action="store_true",
+            help="only report the share of demo listings with text in each interface language",
+        )
 
-    def handle(self, *args: Any, seed: int, remove: bool, **options: Any) -> None:
+    def handle(
+        self, *args: Any, seed: int, remove: bool, shares: bool = False, **options: Any
+    ) -> None:
         started = time.monotonic()
+        if shares:
+            self.stdout.write(demo_texts.shares_report(demo_listings()))
+            return
         if remove:
             with transaction.atomic():
                 removed = remove_demo()
