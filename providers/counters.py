@@ -17,9 +17,14 @@ from django.db import connections, router, transaction
 
 @contextmanager
 def counter_cursor(model: Any) -> Iterator[Any]:
-    """A cursor on the database `model` is written to, in a transaction of its own."""
+    """A cursor on the database `model` is written to: on PostgreSQL in a transaction
+    of its own, committed asynchronously."""
     connection = connections[router.db_for_write(model)]
+    if connection.vendor != "postgresql":
+        # One statement in autocommit: SQLite holds its table lock only for it.
+        with connection.cursor() as cursor:
+            yield cursor
+        return
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        cursor.execute("SET LOCAL synchronous_commit TO OFF")
         yield cursor
