@@ -24,7 +24,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from providers import emails
-from providers.counters import counter_cursor
 from providers.models import CommunityTranslation, Listing, ListingEvent, TranslationNeed, User
 from providers.search_index import search_index_update
 from providers.selectors import TRANSLATED_FIELDS, snapshot_labels, suffix
@@ -93,7 +92,7 @@ def _need_add(*, language: str, where: str, params: list[str | int], column: str
     listings = quote(Listing._meta.db_table)
     about = quote(f"about_{suffix(language)}")
     searches, requests = (1, 0) if column == "searches" else (0, 1)
-    with counter_cursor(TranslationNeed) as cursor:  # committed asynchronously
+    with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {need} (listing_id, language, searches, requests) "
             f"SELECT id, %s, %s, %s FROM {listings} WHERE {where} AND COALESCE({about}, '') = '' "
