@@ -34,7 +34,7 @@ def production_env() -> dict[str, str]:
     Plain HTTP on loopback, so no SSL redirect or HSTS.
     """
     return {
-        "DJANGO_SETTINGS_MODULE": "directory.settings",
+        "DJANGO_SETTINGS_MODULE": "rooted.settings",
         "DATABASE_URL": DATABASE_URL,
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-not-secret",
@@ -46,7 +46,7 @@ def production_env() -> dict[str, str]:
     }
 
 
-def setup_django(settings_module: str = "directory.settings") -> None:
+def setup_django(settings_module: str = "rooted.settings") -> None:
     os.environ.update(production_env())
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
     if str(ROOT) not in sys.path:
@@ -63,7 +63,7 @@ def bench_client() -> Any:
     from django.test import Client
 
     call_command("collectstatic", "--no-input", verbosity=0)
-    import directory.wsgi  # noqa: F401  start up as gunicorn's workers do
+    import rooted.wsgi  # noqa: F401  start up as gunicorn's workers do
 
     # A browser's Accept header, so that searches are counted for the gap report
     # as a person's are (insights/counting.py); INSIGHTS_COUNTING=0 to compare.

@@ -98,7 +98,7 @@ def main() -> None:
     base = f"http://127.0.0.1:{args.port}"
     server = subprocess.Popen(
         [
-            *(sys.executable, "-m", "gunicorn", "directory.wsgi:application"),
+            *(sys.executable, "-m", "gunicorn", "rooted.wsgi:application"),
             *("--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers)),
             *("--log-level", "warning"),
         ],

@@ -7,8 +7,8 @@ project's own URLs. Static files are collected into a scratch folder.
 import os
 from pathlib import Path
 
-from directory.settings import *  # noqa: F403
-from directory.settings import TEMPLATES
+from rooted.settings import *  # noqa: F403
+from rooted.settings import TEMPLATES
 
 ROOT_URLCONF = "bench.urls"
 STATIC_ROOT = Path(os.environ.get("BENCH_STATIC_ROOT", "/tmp/rooted-bench-static"))

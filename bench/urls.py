@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
-from directory.urls import urlpatterns as project_urlpatterns
+from rooted.urls import urlpatterns as project_urlpatterns
 
 
 def minimal(request: HttpRequest) -> HttpResponse:

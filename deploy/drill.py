@@ -263,7 +263,7 @@ def replica_drill(checks, primary, services, environment, manage, scratch, slug,
         **environment,
         "DATABASE_REPLICA_URL": f"postgres://postgres@127.0.0.1:{replica.port}/rooted",
     }
-    gunicorn = f"exec {VENV / 'gunicorn'} directory.wsgi --bind 127.0.0.1:{port} --workers 1"
+    gunicorn = f"exec {VENV / 'gunicorn'} rooted.wsgi --bind 127.0.0.1:{port} --workers 1"
     services.start("gunicorn-replica", ["bash", "-c", gunicorn], cwd=ROOT, env=env, app_server=True)
     services.wait_http(port)
     client = Client("127.0.0.1", port, context["host"], plain=True)

@@ -35,7 +35,7 @@ def ascii_digits(value: str) -> str:
 @cache
 def zip_places() -> dict[str, Place]:
     """Every ZIP code's centre, by code: read from the package once per process (about
-    2 s; directory/wsgi.py does it at start-up), then a dictionary look-up, where the
+    2 s; rooted/wsgi.py does it at start-up), then a dictionary look-up, where the
     package's own `matching` reads its whole list each time (10-40 ms a search)."""
     places: dict[str, Place] = {}
     for match in zipcodes.list_all():

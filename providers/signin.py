@@ -10,7 +10,7 @@ working everywhere for a while, and even then its owner is never locked out:
 they ask for a one-time sign-in link sent to the account's address.
 
 The provider sign-in (providers.views.LoginView) and the admin's
-(`admin_login`, routed in directory.urls) count the same limits.
+(`admin_login`, routed in rooted.urls) count the same limits.
 """
 
 import unicodedata

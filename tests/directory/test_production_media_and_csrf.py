@@ -12,7 +12,7 @@ from django.urls import clear_url_caches
 from tests.factories import ListingFactory
 
 pytestmark = pytest.mark.django_db
-SETTINGS = Path(__file__).resolve().parents[2] / "directory" / "settings.py"
+SETTINGS = Path(__file__).resolve().parents[2] / "rooted" / "settings.py"
 
 
 def production(monkeypatch, **extra):
@@ -40,13 +40,13 @@ def debug_off(settings):
     settings.DEBUG = False
     import importlib
 
-    import directory.urls
+    import rooted.urls
 
-    importlib.reload(directory.urls)
+    importlib.reload(rooted.urls)
     clear_url_caches()
     yield
     settings.DEBUG = True
-    importlib.reload(directory.urls)
+    importlib.reload(rooted.urls)
     clear_url_caches()
 
 

@@ -15,7 +15,7 @@ from tests.directory.test_search_queries import queries_for
 from tests.factories import ListingFactory
 
 pytestmark = pytest.mark.django_db
-SETTINGS = Path(__file__).resolve().parents[2] / "directory" / "settings.py"
+SETTINGS = Path(__file__).resolve().parents[2] / "rooted" / "settings.py"
 # A database of its own on the server, emptied before each test.
 REDIS_URL = "redis://127.0.0.1:6379/14"
 

@@ -84,8 +84,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
 ]
 
-ROOT_URLCONF = "directory.urls"
-WSGI_APPLICATION = "directory.wsgi.application"
+ROOT_URLCONF = "rooted.urls"
+WSGI_APPLICATION = "rooted.wsgi.application"
 
 TEMPLATES = [
     {

@@ -3,7 +3,7 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "directory.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rooted.settings")
 application = get_wsgi_application()
 
 # The ZIP codes' centres, read once here rather than by the first search near a place.
