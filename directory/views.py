@@ -15,7 +15,7 @@ from directory.filters import ListingFilter
 from directory.forms import ReportForm
 from directory.guides import GUIDES, guide_by_slug
 from directory.selectors import listing_match_reasons, listing_search, page_number
-from insights.counting import count_search, counted
+from insights.counting import count_search
 from providers import ratelimit
 from providers.models import Identity, Language, Listing, ListingLanguage, User
 from providers.states import US_STATES
@@ -88,9 +88,9 @@ def search_page(request: HttpRequest, *, community: bool) -> HttpResponse:
     recognised = [(item.param, item.term.key, item.words) for item in filters.params.recognised]
     search = (community, get_language(), filters.params.pairs(), recognised, page)
     response = caching.shared_page(request, search, render_page)
-    count_search(request, filters, response)  # the gap report's count (insights/counting.py)
-    if settings.INSIGHTS_COUNTING and counted(request, response):
-        # Which listings this language's seekers found without text in it.
+    # The gap report's count (insights/counting.py); by the same rules, which
+    # listings this language's seekers found without text in it.
+    if count_search(request, filters, response):
         try:
             need_count_search_page(response.content, get_language() or settings.LANGUAGE_CODE)
         except DatabaseError as error:

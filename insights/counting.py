@@ -70,21 +70,23 @@ def counted(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
-def count_search(request: HttpRequest, filters: ListingFilter, response: HttpResponse) -> None:
-    """Add the search `filters` served in `response` to its cell, if it counts.
+def count_search(request: HttpRequest, filters: ListingFilter, response: HttpResponse) -> bool:
+    """Add the search `filters` served in `response` to its cell, if it counts; whether
+    it did (so other counts of the same page follow the same rules).
 
     Counting never breaks the page: a database that refuses the write loses one
     count, and the log says only that (never the search)."""
     if not settings.INSIGHTS_COUNTING or not counted(request, response):
-        return
+        return False
     found = TOTAL.search(response.content)
     if found is None:
-        return
+        return False
     cell = cell_of(filters.params, filters.kinds)
     try:
         add(cell, timezone.localdate(), get_language() or "", band(int(found.group(1))))
     except DatabaseError as error:
         log.warning("search not counted: %s", type(error).__name__)
+    return True
 
 
 def add(
