@@ -277,13 +277,13 @@ def _counted(
     or every listing, are counted already (`SearchTermPair`): their counts are
     read. Any other set is counted from its listings' terms.
     """
-    if _pair_readable(chosen, params, scope):
-        sets = _code_sets(chosen, params, scope)
+    sets = _code_sets(chosen, params, scope)
+    if _pair_readable(sets):
         pairs = SearchTermPair.objects.filter(term__in=sets[0] or []) if sets else _every_term()
         if prefix:
             pairs = pairs.filter(other__startswith=prefix)
         return _by_term(pairs, "other", Sum("count"), part)
-    terms = SearchTerm.objects.filter(entry_id__in=_entry_ids(chosen, params, scope))
+    terms = SearchTerm.objects.filter(entry_id__in=_entry_ids(chosen, params, scope, sets))
     if prefix:
         terms = terms.filter(term__startswith=prefix)
     return _by_term(terms, "term", Count("*"), part)
@@ -292,14 +292,15 @@ def _counted(
 def _code_sets(
     chosen: list[Criterion], params: SearchParams, scope: list[str] | None
 ) -> list[list[str] | None]:
+    """Each criterion's term codes (None where it is not a set of terms), and the scope's."""
     sets = [criterion.codes(params) for criterion in chosen]
     return [*sets, scope] if scope is not None else sets
 
 
-def _pair_readable(chosen: list[Criterion], params: SearchParams, scope: list[str] | None) -> bool:
-    """Whether the pair counts hold the counts of these listings: every listing, those
-    with one term, or those with any of several kinds (a listing has one)."""
-    sets = _code_sets(chosen, params, scope)
+def _pair_readable(sets: list[list[str] | None]) -> bool:
+    """Whether the pair counts hold the counts of the listings with these code sets
+    (`_code_sets`): every listing, those with one term, or those with any of several
+    kinds (a listing has one)."""
     if not sets:
         return True
     codes = sets[0] if len(sets) == 1 else None
@@ -319,13 +320,16 @@ def _entries(
 
 
 def _entry_ids(
-    chosen: list[Criterion], params: SearchParams, scope: list[str] | None
+    chosen: list[Criterion],
+    params: SearchParams,
+    scope: list[str] | None,
+    sets: list[list[str] | None],
 ) -> QuerySet[Any]:
-    """The ids of the entries meeting every one of `chosen`, of `scope`'s kinds.
+    """The ids of the entries meeting every one of `chosen`, of `scope`'s kinds
+    (`sets`: their code sets).
 
     When every condition is a set of term codes, the sets are intersected in the
     term index alone: reading the entries too made PostgreSQL scan all of them."""
-    sets = _code_sets(chosen, params, scope)
     if not sets or any(codes is None for codes in sets):
         return _entries(chosen, params, scope).values("pk")
     ids = SearchTerm.objects.filter(term__in=sets[0] or [])
@@ -377,7 +381,7 @@ def _total(
 ) -> QuerySet[Any]:
     """(part, "", count): how many listings meet `chosen` (and `scope`'s kinds), as a
     part of a UNION. Read from the pair counts by kind when they hold it, else counted."""
-    if _pair_readable(chosen, params, scope):
+    if _pair_readable(_code_sets(chosen, params, scope)):
         return _counted(chosen, params, scope, part=part, prefix="kind:")
     return (
         _entries(chosen, params, scope)
