@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from providers import emails, merging, tokens
+from providers import emails, merging
 from providers.models import (
     HIDDEN_AFTER,
     STALE_AFTER,
@@ -287,19 +287,10 @@ def listings_mark_stale(
 
 
 def _email_expired(listing: Listing, *, base_url: str | None) -> None:
-    for owner in listing.owners.filter(is_active=True):
-        token = tokens.CONFIRM_CURRENT.make({"l": str(listing.uuid), "u": owner.pk})
-        emails.send(
-            "listing_expired",
-            to=owner.email,
-            language=owner.language,
-            context={
-                "user": owner,
-                "listing_name": listing.name,
-                "links": {
-                    "confirm_url": ("providers:confirm_current", {"token": token}),
-                    "dashboard_url": ("providers:dashboard", {}),
-                },
-            },
-            base_url=base_url,
-        )
+    emails.send_confirm_links(
+        "listing_expired",
+        listing=listing,
+        context={"listing_name": listing.name},
+        links={"dashboard_url": ("providers:dashboard", {})},
+        base_url=base_url,
+    )

@@ -14,7 +14,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from providers.models import User
+from providers import tokens
+from providers.models import Listing, User
 
 
 def site_url() -> str:
@@ -73,3 +74,25 @@ def send_to_owners(
                 context={**context, "user": owner},
                 base_url=base_url,
             )
+
+
+def send_confirm_links(
+    name: str,
+    *,
+    listing: Listing,
+    context: dict[str, Any],
+    links: dict[str, tuple[str, dict[str, Any]]],
+    base_url: str | None = None,
+) -> None:
+    """The same email to each active owner of `listing`, in their own language, each
+    with their own one-click link confirming the listing current (`confirm_url`)."""
+    for owner in listing.owners.filter(is_active=True):
+        token = tokens.CONFIRM_CURRENT.make({"l": str(listing.uuid), "u": owner.pk})
+        confirm = ("providers:confirm_current", {"token": token})
+        send(
+            name,
+            to=owner.email,
+            language=owner.language,
+            context={**context, "user": owner, "links": {"confirm_url": confirm, **links}},
+            base_url=base_url,
+        )

@@ -923,27 +923,22 @@ def listing_send_confirmation_reminders(
             ).update(reminder_sent_at=now)
             if not claimed:
                 continue
-            for owner in listing.owners.filter(is_active=True):
-                token = tokens.CONFIRM_CURRENT.make({"l": str(listing.uuid), "u": owner.pk})
-                assert listing.last_confirmed_at is not None
-                emails.send(
-                    "confirm_reminder",
-                    to=owner.email,
-                    language=owner.language,
-                    context={
-                        "user": owner,
-                        "listing_name": listing.name,
-                        "last_confirmed_at": listing.last_confirmed_at,
-                        "stale_on": listing.last_confirmed_at + STALE_AFTER,
-                        "links": {
-                            "confirm_url": ("providers:confirm_current", {"token": token}),
-                            "edit_url": (
-                                "providers:listing_edit",
-                                {"listing": listing.uuid, "step": "about"},
-                            ),
-                        },
-                    },
-                    base_url=base_url,
-                )
+            assert listing.last_confirmed_at is not None
+            emails.send_confirm_links(
+                "confirm_reminder",
+                listing=listing,
+                context={
+                    "listing_name": listing.name,
+                    "last_confirmed_at": listing.last_confirmed_at,
+                    "stale_on": listing.last_confirmed_at + STALE_AFTER,
+                },
+                links={
+                    "edit_url": (
+                        "providers:listing_edit",
+                        {"listing": listing.uuid, "step": "about"},
+                    )
+                },
+                base_url=base_url,
+            )
             sent += 1
     return sent

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from providers import curation, emails, tokens
+from providers import curation, emails
 from providers.models import Listing, ListingEvent, Report, User
 from providers.search_index import search_index_update
 from providers.services import listing_event_record
@@ -140,23 +140,16 @@ def listing_request_reconfirmation_if_unreachable(
         changes={"open wrong-contact reports": unreachable},
         source="system",
     )
-    for owner in listing.owners.filter(is_active=True):
-        token = tokens.CONFIRM_CURRENT.make({"l": str(listing.uuid), "u": owner.pk})
-        emails.send(
-            "reconfirm_contact",
-            to=owner.email,
-            language=owner.language,
-            context={
-                "user": owner,
-                "listing_name": listing.name,
-                "phone": listing.phone,
-                "email": listing.email,
-                "website": listing.website,
-                "links": {
-                    "confirm_url": ("providers:confirm_current", {"token": token}),
-                    "dashboard_url": ("providers:dashboard", {}),
-                },
-            },
-            base_url=base_url,
-        )
+    emails.send_confirm_links(
+        "reconfirm_contact",
+        listing=listing,
+        context={
+            "listing_name": listing.name,
+            "phone": listing.phone,
+            "email": listing.email,
+            "website": listing.website,
+        },
+        links={"dashboard_url": ("providers:dashboard", {})},
+        base_url=base_url,
+    )
     return True
