@@ -128,7 +128,14 @@ def _details(listing_ids: Iterable[int]) -> dict[int, Listing]:
 # Rooted's extensions are the search page's parameters, with the names HSDS leaves
 # free: HSDS's `format` is json or ndjson, so the session format is `session_format`;
 # its `search` is the page's `q`; `language` is the page's `lang`.
-API_NAMES = {"language": "lang", "session_format": "format", "search": "q"}
+# The API's own names for some of the search page's parameters ("accessibility" as
+# published before the page's contract named it "access").
+API_NAMES = {
+    "language": "lang",
+    "session_format": "format",
+    "search": "q",
+    "accessibility": "access",
+}
 NOT_SEARCH = {"format", "sort"}  # HSDS's output format; the API's own order
 
 

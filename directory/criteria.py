@@ -117,7 +117,8 @@ class SearchParams:
     kind: tuple[Term, ...] = ()
     age: tuple[Term, ...] = ()
     format: tuple[Term, ...] = ()
-    accessibility: tuple[Term, ...] = ()
+    access: tuple[Term, ...] = ()
+    payment: tuple[Term, ...] = ()
     max_fee: int | None = None
     sliding: bool = False
     free: bool = False
@@ -610,9 +611,14 @@ CRITERIA: tuple[Criterion, ...] = (
         reason=gettext_lazy("Format: %(name)s"),
     ),
     VocabularyCriterion(
-        "accessibility",
+        "access",
         describe=gettext_lazy("Accessibility: %(values)s"),
         reason=gettext_lazy("Accessibility: %(name)s"),
+    ),
+    VocabularyCriterion(
+        "payment",
+        describe=gettext_lazy("Ways to pay: %(values)s"),
+        reason=gettext_lazy("Takes %(name)s"),
     ),
     VocabularyCriterion(
         "insurance",
@@ -639,7 +645,8 @@ TERM_PARAMS = {
     "kind": "kind",
     "age": "age",
     "format": "format",
-    "accessibility": "accessibility",
+    "access": "accessibility",
+    "payment": "payment",
 }
 
 

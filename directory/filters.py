@@ -46,6 +46,7 @@ from providers.models import (
     Insurance,
     Language,
     Listing,
+    PaymentMethod,
     SearchEntry,
     Specialty,
 )
@@ -71,6 +72,7 @@ VOCABULARY_MODELS = (
     ("age", AgeGroup, "slug"),
     ("format", Format, "slug"),
     ("accessibility", AccessibilityFeature, "slug"),
+    ("payment", PaymentMethod, "slug"),
 )
 
 
@@ -347,7 +349,8 @@ class ListingFilter(django_filters.FilterSet):
     kind = Param(ChoicesField, label=gettext_lazy("Kind of support"))
     age = Param(ChoicesField, label=gettext_lazy("Age group"))
     format = Param(ChoicesField, label=gettext_lazy("Format"))
-    accessibility = Param(ChoicesField, label=gettext_lazy("Accessibility"))
+    access = Param(ChoicesField, label=gettext_lazy("Accessibility"))
+    payment = Param(ChoicesField, label=gettext_lazy("Ways to pay"))
     max_fee = Param(FeeField, label=gettext_lazy("Most I can pay per session"))
     sliding = Param(FlagField, label=gettext_lazy("Sliding scale"))
     free = Param(FlagField, label=gettext_lazy("Free option"))

@@ -188,7 +188,8 @@ FACETS = (
     ("kind", gettext_lazy("Kind of support")),
     ("age", gettext_lazy("Ages")),
     ("format", gettext_lazy("Format")),
-    ("accessibility", gettext_lazy("Accessibility")),
+    ("access", gettext_lazy("Accessibility")),
+    ("payment", gettext_lazy("Ways to pay")),
 )
 
 

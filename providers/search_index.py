@@ -21,7 +21,7 @@ Term codes, by what a search asks for:
     language:<language id>   speaks it, or offers an interpreter for it
     identity:<identity id>   identifies as
     experience:<identity id> experienced with, or identifies as
-    specialty:, approach:, insurance:, age:, format:, accessibility: <term id>
+    specialty:, approach:, insurance:, age:, format:, access:, payment: <term id>
     kind:<kind>              clinician, practice, community, crisis-line
     online:<state>           sees clients there by video or phone
     sliding, free, accepting cost and availability flags
@@ -57,7 +57,8 @@ VOCABULARY_CODES = {
     "insurance": ("insurance", "insurance_id"),
     "ages": ("age", "agegroup_id"),
     "formats": ("format", "format_id"),
-    "accessibility": ("accessibility", "accessibilityfeature_id"),
+    "accessibility": ("access", "accessibilityfeature_id"),
+    "payment_methods": ("payment", "paymentmethod_id"),
 }
 FLAGS = ("sliding", "free", "accepting")
 # Listings indexed per round of queries when many change at once (imports, seeds).

@@ -131,7 +131,8 @@ def describe() -> dict[str, Any]:
                 "age",
                 "session_format",
                 "kind",
-                "accessibility",
+                "access",
+                "payment",
             )
         ],
         _parameter(
