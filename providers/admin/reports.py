@@ -95,6 +95,7 @@ class OpenFirstFilter(admin.SimpleListFilter):
         return queryset.filter(status=Report.Status.OPEN)
 
 
+@admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
     """Seeker reports, most severe and then oldest first."""
 
