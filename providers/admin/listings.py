@@ -21,7 +21,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from providers import concurrency, curation
 from providers.admin.queue import LicenceFilter, LicenceVerificationForm
-from providers.admin.shared import _form_errors
+from providers.admin.shared import _form_errors, action_page
 from providers.dashboard import LEAVING_WITHIN, awaiting_reconfirmation_q
 from providers.exporting import export_listings_csv
 from providers.importing import ImportFileError, import_listings_csv
@@ -372,15 +372,15 @@ class ListingAdmin(TabbedTranslationAdmin):
     def _action_page(
         self, request: HttpRequest, listing: Listing, form: forms.Form, title: str, submit: str
     ) -> TemplateResponse:
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": title,
-            "listing": listing,
-            "form": form,
-            "submit_label": submit,
-        }
-        return TemplateResponse(request, "admin/providers/listing/action_form.html", context)
+        return action_page(
+            self,
+            request,
+            listing,
+            form,
+            title=title,
+            submit=submit,
+            template="admin/providers/listing/action_form.html",
+        )
 
     def verify_licence_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         listing = self._changeable(request, object_id)
