@@ -36,6 +36,7 @@ from providers.models import (
     User,
 )
 from providers.search_index import search_index_remove, search_index_update
+from providers.vocabulary import vocabulary_fields
 
 
 def event_change_rows(event: ListingEvent) -> list[tuple[str, str, str]]:
@@ -200,19 +201,7 @@ class ListingAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("name",)}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     date_hierarchy = "last_confirmed_at"
-    filter_horizontal = [
-        "identifies_as",
-        "experienced_with",
-        "specialties",
-        "approaches",
-        "insurance",
-        "ages",
-        "formats",
-        "licence_types",
-        "accessibility",
-        "payment_methods",
-        "owners",
-    ]
+    filter_horizontal = [*vocabulary_fields(), "owners"]
     inlines = [LocationInline, ListingLanguageInline, ServiceAreaInline, ListingEventInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "community_type", "status", "owners"]}),

@@ -8,20 +8,9 @@ from django.db import transaction
 from django.http import HttpRequest
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from providers.models import (
-    AccessibilityFeature,
-    AgeGroup,
-    Approach,
-    Format,
-    Identity,
-    Insurance,
-    Language,
-    LicenceType,
-    Listing,
-    PaymentMethod,
-    Specialty,
-)
+from providers.models import Approach, Identity, Language, Listing
 from providers.search_index import search_index_update
+from providers.vocabulary import vocabulary_fields
 
 
 def listings_with(term: Any) -> set[int]:
@@ -80,7 +69,12 @@ class ApproachAdmin(VocabularyAdmin):
     list_display = ["name", "slug", "originating_community", "position"]
 
 
+# Every other vocabulary Listing links to (providers.vocabulary) as it is.
 admin.site.register(
-    [Specialty, Insurance, AgeGroup, Format, PaymentMethod, AccessibilityFeature, LicenceType],
+    [
+        model
+        for model in dict.fromkeys(vocabulary_fields().values())
+        if model not in (Identity, Approach)
+    ],
     VocabularyAdmin,
 )

@@ -9,7 +9,6 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from providers import merging
-from providers.merging import REVIEWED_M2M
 from providers.models import (
     AgeGroup,
     Format,
@@ -22,7 +21,7 @@ from providers.models import (
     User,
 )
 from providers.search_index import search_index_update
-from providers.selectors import AVAILABILITY_FIELDS, TRANSLATED_FIELDS
+from providers.selectors import AVAILABILITY_FIELDS, TRANSLATED_FIELDS, VOCABULARY_FIELDS
 from providers.services.shared import (
     PLACE_FIELDS,
     REVIEWED_FIELDS,
@@ -38,7 +37,6 @@ from providers.services.shared import (
 
 # Self-service: live at once, never held for review.
 SELF_SERVICE_FIELDS = AVAILABILITY_FIELDS
-SELF_SERVICE_M2M = ("ages", "formats")
 # Copied into a pending change only so its preview matches the public page.
 PREVIEW_FIELDS = (
     *SELF_SERVICE_FIELDS,
@@ -119,7 +117,7 @@ def listing_working_copy(*, listing: Listing, by: User) -> Listing:
             _copy_fields(listing, copy, (*REVIEWED_FIELDS, *PREVIEW_FIELDS))
             copy.full_clean()
             copy.save()
-            for name in (*REVIEWED_M2M, *SELF_SERVICE_M2M):
+            for name in VOCABULARY_FIELDS:
                 getattr(copy, name).set(getattr(listing, name).all())
             _copy_related(listing, copy)
             return copy
