@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from providers import claims, ratelimit, tokens
-from providers.claim_forms import ClaimCodeForm, ClaimForm
 from providers.claim_models import ListingClaim
+from providers.forms import ClaimCodeForm, ClaimForm
 from providers.models import Listing, User
 
 TOO_MANY = 429

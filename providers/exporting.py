@@ -18,6 +18,16 @@ from providers.models import Listing, ListingLanguage
 from providers.selectors import suffix
 
 SEPARATOR = ";"
+# The vocabularies the format has a column for, each written as its terms' slugs.
+TERM_COLUMNS = (
+    "identifies_as",
+    "experienced_with",
+    "specialties",
+    "approaches",
+    "insurance",
+    "ages",
+    "formats",
+)
 
 
 def export_columns() -> list[str]:
@@ -52,13 +62,7 @@ def export_columns() -> list[str]:
         "online_states",
         "languages",
         "interpreter_languages",
-        "identifies_as",
-        "experienced_with",
-        "specialties",
-        "approaches",
-        "insurance",
-        "ages",
-        "formats",
+        *TERM_COLUMNS,
         "fee_min",
         "fee_max",
         "sliding_scale_min",
@@ -136,15 +140,7 @@ def listing_row(listing: Listing) -> dict[str, str]:
         for link in offered
         if link.offered == ListingLanguage.Offered.INTERPRETER
     )
-    for column in (
-        "identifies_as",
-        "experienced_with",
-        "specialties",
-        "approaches",
-        "insurance",
-        "ages",
-        "formats",
-    ):
+    for column in TERM_COLUMNS:
         row[column] = _joined(sorted(term.slug for term in getattr(listing, column).all()))
     return row
 

@@ -30,22 +30,17 @@ from providers.selectors import (
     PHOTO_FIELDS,
     SCALAR_FIELDS,
     TRANSLATED_FIELDS,
+    VOCABULARY_FIELDS,
     FieldChange,
     listing_snapshot,
     snapshot_labels,
     translated_columns,
 )
 
-REVIEWED_M2M = (
-    "identifies_as",
-    "experienced_with",
-    "specialties",
-    "approaches",
-    "insurance",
-    "licence_types",
-    "accessibility",
-    "payment_methods",
-)
+# Ages and formats are self-service (providers.services.editing): live at once,
+# never reviewed. Every other vocabulary waits for a curator.
+SELF_SERVICE_M2M = ("ages", "formats")
+REVIEWED_M2M = tuple(name for name in VOCABULARY_FIELDS if name not in SELF_SERVICE_M2M)
 # Each part a merge takes or leaves whole: a field, or a related collection.
 PARTS: dict[str, tuple[str, ...]] = {
     **{name: (name,) for name in SCALAR_FIELDS},

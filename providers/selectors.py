@@ -12,6 +12,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from providers.models import STALE_AFTER, Listing, ListingEvent, ListingLanguage, User
+from providers.vocabulary import vocabulary_fields
 
 TRANSLATED_FIELDS = ("about", "approach_text")
 # Field order follows the editor's steps, so a diff reads like the form did.
@@ -34,18 +35,8 @@ SCALAR_FIELDS = (
 COST_FIELDS = ("fee_min", "fee_max", "sliding_scale_min", "free", "payment_options")
 AVAILABILITY_FIELDS = ("accepting_new_clients", "in_person", "video", "phone_sessions")
 PHOTO_FIELDS = ("photo", "photo_alt")
-VOCABULARY_FIELDS = (
-    "identifies_as",
-    "experienced_with",
-    "specialties",
-    "approaches",
-    "insurance",
-    "ages",
-    "formats",
-    "licence_types",
-    "accessibility",
-    "payment_methods",
-)
+# Listing's vocabulary relations, as the model declares them.
+VOCABULARY_FIELDS = tuple(vocabulary_fields())
 
 # Events the dashboard lists as a listing's review history.
 REVIEW_ACTIONS = (

@@ -10,13 +10,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from providers import triage
+from providers.admin.shared import action_page
 from providers.models import Report, User
 
 
@@ -95,6 +95,7 @@ class OpenFirstFilter(admin.SimpleListFilter):
         return queryset.filter(status=Report.Status.OPEN)
 
 
+@admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
     """Seeker reports, most severe and then oldest first."""
 
@@ -201,11 +202,12 @@ class ReportAdmin(admin.ModelAdmin):
             else:
                 messages.success(request, _("The report is open again; its outcome is undone."))
                 return HttpResponseRedirect(change_url)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Reopen: %(report)s") % {"report": report},
-            "report": report,
-            "form": form,
-        }
-        return TemplateResponse(request, "admin/providers/report/reopen.html", context)
+        return action_page(
+            self,
+            request,
+            report,
+            form,
+            title=_("Reopen: %(report)s") % {"report": report},
+            submit=_("Reopen"),
+            template="admin/providers/report/reopen.html",
+        )

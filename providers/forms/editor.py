@@ -1,22 +1,16 @@
-"""Forms for the provider area: accounts, and one form per step of the listing editor."""
+"""The listing editor's forms, one per step (the languages and translations steps
+have modules of their own)."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import password_validation
 from django.core.files.uploadedfile import UploadedFile
-from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from providers.emails import supported_language
-from providers.language_form import LanguagesForm
 from providers.models import (
     AccessibilityFeature,
     AgeGroup,
@@ -29,14 +23,11 @@ from providers.models import (
     Location,
     PaymentMethod,
     Specialty,
-    User,
 )
 from providers.phones import validate_phone
 from providers.places import zip_lookup
 from providers.selectors import suffix
-from providers.signin import account_for_address
 from providers.states import US_STATES
-from providers.translations_form import TranslationsForm
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_MAX_PIXELS = 40_000_000  # refuse "decompression bombs" before decoding them
@@ -51,129 +42,6 @@ def checkboxes(queryset: Any, label: Promise, **kwargs: Any) -> forms.ModelMulti
         widget=forms.CheckboxSelectMultiple,
         **kwargs,
     )
-
-
-# Accounts ------------------------------------------------------------------
-
-
-class SignupForm(forms.Form):
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        help_text=_("You will sign in with it. We send a link to check it is yours."),
-    )
-    password1 = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=password_validation.password_validators_help_text_html,
-    )
-    password2 = forms.CharField(
-        label=_("Password again"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-
-    def clean_email(self) -> str:
-        return str(self.cleaned_data["email"]).strip()
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        password1, password2 = data.get("password1"), data.get("password2")
-        if password1 and password2 and password1 != password2:
-            self.add_error("password2", _("The two passwords are not the same."))
-        elif password1:
-            try:
-                password_validation.validate_password(
-                    password1, user=User(email=data.get("email", ""))
-                )
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return data
-
-
-class EmailAuthenticationForm(auth_forms.AuthenticationForm):
-    """Sign in by email address, in whatever case it is typed."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["username"].label = _("Email address")
-        self.fields["username"].widget.attrs.update({"autocomplete": "email", "type": "email"})
-
-    def clean(self) -> dict[str, Any]:
-        typed = (self.cleaned_data.get("username") or "").strip()
-        if typed:
-            # Found as the sign-in limits find it (providers.signin), so every
-            # spelling that reaches this account counts against its limits.
-            user = account_for_address(typed)
-            self.cleaned_data["username"] = user.email if user else typed
-        return super().clean()
-
-
-class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Django's reset form, writing to each account in its own language."""
-
-    def send_mail(
-        self,
-        subject_template_name: str,
-        email_template_name: str,
-        context: dict[str, Any],
-        from_email: str | None,
-        to_email: str,
-        html_email_template_name: str | None = None,
-    ) -> None:
-        user = context.get("user")
-        with translation.override(supported_language(getattr(user, "language", None))):
-            super().send_mail(
-                subject_template_name,
-                email_template_name,
-                context,
-                from_email,
-                to_email,
-                html_email_template_name,
-            )
-
-
-class InviteForm(forms.Form):
-    email = forms.EmailField(
-        label=_("Their email address"),
-        max_length=254,
-        help_text=_(
-            "We email them a link, valid for seven days. Once they sign in with this "
-            "address and accept, they can edit this listing as you can."
-        ),
-    )
-
-
-class DeleteAccountForm(forms.Form):
-    password = forms.CharField(
-        label=_("Your password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-    confirm = forms.BooleanField(
-        label=_("Yes, delete my account and the listings only I own. This cannot be undone."),
-    )
-
-    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
-        self.user = user
-        super().__init__(*args, **kwargs)
-
-    def clean_password(self) -> str:
-        password = str(self.cleaned_data["password"])
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("That is not your password."))
-        return password
-
-
-class DeleteListingForm(forms.Form):
-    confirm = forms.BooleanField(
-        label=_("Yes, delete this listing and its history. This cannot be undone."),
-    )
-
-
-# The editor ----------------------------------------------------------------
 
 
 class AboutFormBase(forms.ModelForm):
@@ -550,54 +418,3 @@ class PhotoForm(forms.Form):
         if (data.get("photo") or keeps_photo) and not data.get("photo_alt"):
             self.add_error("photo_alt", _("Describe the photo for people who cannot see it."))
         return data
-
-
-# Steps ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Step:
-    slug: str
-    title: Promise
-    # Builds the step's form (or formset) for a listing: (listing, data, files, language).
-    form: Callable[..., Any]
-    # Self-service steps change the listing itself, never a pending change.
-    self_service: bool = False
-
-
-def _bound_to_listing(form_class: Callable[..., Any]) -> Callable[..., Any]:
-    return lambda listing, data, files, language: form_class(data, files, instance=listing)
-
-
-STEPS = [
-    Step(
-        "about",
-        _("About"),
-        lambda listing, data, files, language: about_form(language)(data, instance=listing),
-    ),
-    Step("contact", _("Contact"), _bound_to_listing(ContactForm)),
-    Step("licence", _("Licence"), _bound_to_listing(LicenceForm)),
-    Step("identity", _("Identity"), _bound_to_listing(IdentityForm)),
-    Step("care", _("Care offered"), _bound_to_listing(CareForm)),
-    Step("languages", _("Languages"), _bound_to_listing(LanguagesForm)),
-    Step(
-        "places",
-        _("Places"),
-        lambda listing, data, files, language: PlacesFormSet(
-            data, instance=listing, prefix="places"
-        ),
-    ),
-    Step("accessibility", _("Accessibility"), _bound_to_listing(AccessibilityForm)),
-    Step("telehealth", _("Telehealth"), _bound_to_listing(TelehealthForm)),
-    Step("cost", _("Cost"), _bound_to_listing(CostForm)),
-    Step("availability", _("Availability"), _bound_to_listing(AvailabilityForm), self_service=True),
-    Step("translations", _("Translations"), _bound_to_listing(TranslationsForm)),
-    Step("photo", _("Photo"), _bound_to_listing(PhotoForm)),
-]
-STEPS_BY_SLUG = {step.slug: step for step in STEPS}
-
-
-def next_step(slug: str) -> Step | None:
-    slugs = [step.slug for step in STEPS]
-    position = slugs.index(slug) + 1
-    return STEPS[position] if position < len(STEPS) else None

@@ -1,74 +1,42 @@
-"""The curator area, shaped for the work: the review queue with a diff of what
-changed, licence checks, seeker reports, stale listings, every listing's history,
-CSV export and import; and the vocabularies, with every translation in tabs.
-
-Writes go through `providers.services` and `providers.curation`, so an action in
-the admin records the same history as the same action anywhere else.
-"""
+"""Listings in the curator area: the edit form with every translation in tabs,
+freshness and licence filters, history, suspend and restore, the licence check,
+and the directory as CSV out and in."""
 
 import io
-from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from providers import concurrency, curation, merging, services
-from providers.admin_claims import ListingClaimAdmin  # noqa: F401 (registers it)
-from providers.admin_queue import LicenceFilter, LicenceVerificationForm, ReviewQueueTools
-from providers.admin_reports import ReportAdmin
+from providers import concurrency, curation
+from providers.admin.queue import LicenceFilter, LicenceVerificationForm
+from providers.admin.shared import _form_errors, action_page
 from providers.dashboard import LEAVING_WITHIN, awaiting_reconfirmation_q
 from providers.exporting import export_listings_csv
 from providers.importing import ImportFileError, import_listings_csv
 from providers.models import (
     HIDDEN_AFTER,
     STALE_AFTER,
-    AccessibilityFeature,
-    AgeGroup,
-    Approach,
-    Format,
-    Identity,
-    Insurance,
-    Language,
-    LicenceType,
     Listing,
     ListingEvent,
     ListingLanguage,
     Location,
-    PaymentMethod,
-    Report,
-    ReviewItem,
     ServiceArea,
-    Specialty,
     User,
 )
 from providers.search_index import search_index_remove, search_index_update
-
-admin.site.site_header = gettext_lazy("Rooted curator area")
-admin.site.site_title = gettext_lazy("Rooted curators")
-admin.site.index_title = gettext_lazy("Curation")
-
-
-def _site_url(request: HttpRequest) -> str:
-    """Where links in emails sent from the admin point: this site."""
-    return request.build_absolute_uri("/").rstrip("/")
-
-
-def _form_errors(error: ValidationError) -> list[str]:
-    return [str(message) for message in error.messages]
+from providers.vocabulary import vocabulary_fields
 
 
 def event_change_rows(event: ListingEvent) -> list[tuple[str, str, str]]:
@@ -93,94 +61,6 @@ def _text(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(str(item) for item in value)
     return str(value)
-
-
-# Accounts (superusers only: curators have no permission on accounts) -----
-
-
-@admin.register(User)
-class UserAdmin(DjangoUserAdmin):
-    ordering = ["email"]
-    list_display = ["email", "first_name", "last_name", "email_verified_at", "is_staff"]
-    search_fields = ["email", "first_name", "last_name"]
-    fieldsets = (
-        (None, {"fields": ("email", "password")}),
-        (_("Personal info"), {"fields": ("first_name", "last_name", "email_verified_at")}),
-        (
-            _("Permissions"),
-            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
-        ),
-        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
-    )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
-
-
-# Vocabularies ---------------------------------------------------------------
-
-
-def listings_with(term: Any) -> set[int]:
-    """The listings linked to a vocabulary term, through any of Listing's fields."""
-    return {
-        pk
-        for relation in type(term)._meta.related_objects
-        if relation.related_model is Listing
-        for pk in getattr(term, relation.get_accessor_name()).values_list("pk", flat=True)
-    }
-
-
-class VocabularyAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "slug", "position"]
-    list_editable = ["position"]
-    search_fields = ["name", "slug"]
-    prepopulated_fields = {"slug": ("name_en",)}
-
-    # The search index holds terms by id, so a renamed name changes nothing there;
-    # deleting a term, or changing a slug search reads (the sliding-scale
-    # insurance), changes what its listings match.
-
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        if change and "slug" in form.changed_data:
-            search_index_update(listing_ids=listings_with(obj))
-
-    def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        with transaction.atomic():
-            listings = listings_with(obj)
-            super().delete_model(request, obj)
-            search_index_update(listing_ids=listings)
-
-    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
-        with transaction.atomic():
-            listings = set().union(*(listings_with(term) for term in queryset))
-            super().delete_queryset(request, queryset)
-            search_index_update(listing_ids=listings)
-
-
-@admin.register(Language)
-class LanguageAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "code", "position"]
-    list_editable = ["position"]
-    search_fields = ["name", "code"]
-
-
-@admin.register(Identity)
-class IdentityAdmin(VocabularyAdmin):
-    list_display = ["name", "slug", "group", "position"]
-    list_filter = ["group"]
-
-
-@admin.register(Approach)
-class ApproachAdmin(VocabularyAdmin):
-    list_display = ["name", "slug", "originating_community", "position"]
-
-
-admin.site.register(
-    [Specialty, Insurance, AgeGroup, Format, PaymentMethod, AccessibilityFeature, LicenceType],
-    VocabularyAdmin,
-)
-
-
-# Listings -------------------------------------------------------------------
 
 
 class LocationInline(admin.StackedInline):
@@ -321,19 +201,7 @@ class ListingAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("name",)}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     date_hierarchy = "last_confirmed_at"
-    filter_horizontal = [
-        "identifies_as",
-        "experienced_with",
-        "specialties",
-        "approaches",
-        "insurance",
-        "ages",
-        "formats",
-        "licence_types",
-        "accessibility",
-        "payment_methods",
-        "owners",
-    ]
+    filter_horizontal = [*vocabulary_fields(), "owners"]
     inlines = [LocationInline, ListingLanguageInline, ServiceAreaInline, ListingEventInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "community_type", "status", "owners"]}),
@@ -493,15 +361,15 @@ class ListingAdmin(TabbedTranslationAdmin):
     def _action_page(
         self, request: HttpRequest, listing: Listing, form: forms.Form, title: str, submit: str
     ) -> TemplateResponse:
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": title,
-            "listing": listing,
-            "form": form,
-            "submit_label": submit,
-        }
-        return TemplateResponse(request, "admin/providers/listing/action_form.html", context)
+        return action_page(
+            self,
+            request,
+            listing,
+            form,
+            title=title,
+            submit=submit,
+            template="admin/providers/listing/action_form.html",
+        )
 
     def verify_licence_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         listing = self._changeable(request, object_id)
@@ -612,182 +480,3 @@ class ListingAdmin(TabbedTranslationAdmin):
             "report": report,
         }
         return TemplateResponse(request, "admin/providers/listing/import.html", context)
-
-
-# Review queue -------------------------------------------------------------
-
-
-class ReviewDecisionForm(forms.Form):
-    class Decision:
-        APPROVE = "approve"
-        REQUEST_CHANGES = "request_changes"
-        REJECT = "reject"
-
-    decision = forms.ChoiceField(
-        label=gettext_lazy("Decision"),
-        widget=forms.RadioSelect,
-        choices=[
-            (Decision.APPROVE, gettext_lazy("Approve and publish")),
-            (Decision.REQUEST_CHANGES, gettext_lazy("Request changes")),
-            (Decision.REJECT, gettext_lazy("Reject")),
-        ],
-    )
-    message = forms.CharField(
-        label=gettext_lazy("Message to the provider"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=gettext_lazy(
-            "Sent by email in the provider's language settings and shown on their "
-            "dashboard. Required to request changes or reject."
-        ),
-    )
-
-    def __init__(
-        self, *args: Any, conflicts: Sequence[merging.Conflict] = (), **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.conflicts = list(conflicts)
-        for conflict in self.conflicts:
-            self.fields[f"keep_{conflict.part}"] = forms.ChoiceField(
-                label=conflict.label,
-                widget=forms.RadioSelect,
-                required=False,
-                choices=[
-                    (
-                        merging.KEEP_PUBLISHED,
-                        _("Keep the published version: %(value)s")
-                        % {"value": conflict.published_text},
-                    ),
-                    (
-                        merging.TAKE_PROPOSED,
-                        _("Take the provider's: %(value)s") % {"value": conflict.proposed_text},
-                    ),
-                ],
-            )
-
-    def merge_choices(self) -> dict[str, str]:
-        """The curator's choice for each part both sides changed."""
-        return {c.part: self.cleaned_data.get(f"keep_{c.part}") or "" for c in self.conflicts}
-
-
-@admin.register(ReviewItem)
-class ReviewQueueAdmin(ReviewQueueTools, admin.ModelAdmin):  # type: ignore[misc]
-    """Submitted listings and submitted changes to published ones, oldest first."""
-
-    list_display_links = None
-    search_fields = ["name", "draft_of__name"]
-    ordering = ["updated_at", "id"]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        # The same set as providers.selectors.listings_awaiting_review, as the proxy.
-        return (
-            ReviewItem.objects.filter(status=Listing.Status.SUBMITTED)
-            .select_related("draft_of", "review_assignee")
-            .prefetch_related("owners", "draft_of__owners")
-            .order_by("updated_at", "id")
-        )
-
-    @admin.display(description=gettext_lazy("name"))
-    def name_link(self, item: ReviewItem) -> str:
-        url = reverse("admin:providers_reviewitem_change", args=[item.pk])
-        return format_html('<a href="{}">{}</a>', url, item.name or _("Untitled listing"))
-
-    @admin.display(description=gettext_lazy("what is reviewed"))
-    def review_type(self, item: ReviewItem) -> str:
-        return _("Changes to a published listing") if item.draft_of_id else _("New listing")
-
-    @admin.display(description=gettext_lazy("owners"))
-    def owner_list(self, item: ReviewItem) -> str:
-        source = item.draft_of or item
-        return ", ".join(owner.email for owner in source.owners.all())
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def change_view(
-        self,
-        request: HttpRequest,
-        object_id: str,
-        form_url: str = "",
-        extra_context: dict[str, Any] | None = None,
-    ) -> HttpResponse:
-        """The diff and the decision, instead of a model form."""
-        item = self.get_object(request, object_id)
-        if item is None:
-            messages.info(request, _("That item is no longer waiting for review."))
-            return HttpResponseRedirect(reverse("admin:providers_reviewitem_changelist"))
-        if not self.has_view_or_change_permission(request, item):
-            raise PermissionDenied
-        can_decide = self.has_change_permission(request, item)
-        original = item.draft_of
-        conflicts = merging.plan(change=item, original=original).conflicts if original else ()
-        form = ReviewDecisionForm(request.POST or None, conflicts=conflicts)
-        if request.method == "POST":
-            if not can_decide:
-                raise PermissionDenied
-            if form.is_valid() and self._decide(request, item, form):
-                return HttpResponseRedirect(reverse("admin:providers_reviewitem_changelist"))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Review: %(name)s") % {"name": item},
-            "item": item,
-            "original": original,
-            "owners": (original or item).owners.all(),
-            "changes": curation.review_diff(item),
-            "conflicts": conflicts,
-            "history": (original or item).events.select_related("actor")[:10],
-            "form": form,
-            "can_decide": can_decide,
-            **self.licence_context(item),
-        }
-        return TemplateResponse(request, "admin/providers/reviewitem/review.html", context)
-
-    def _decide(self, request: HttpRequest, item: ReviewItem, form: ReviewDecisionForm) -> bool:
-        assert isinstance(request.user, User)
-        decision, message = form.cleaned_data["decision"], form.cleaned_data["message"]
-        base_url = _site_url(request)
-        try:
-            if decision == ReviewDecisionForm.Decision.APPROVE:
-                published = services.listing_approve(
-                    listing=item,
-                    curator=request.user,
-                    note=message,
-                    base_url=base_url,
-                    choices=form.merge_choices(),
-                )
-                messages.success(
-                    request,
-                    _("“%(name)s” is published; its owners were told.") % {"name": published},
-                )
-            elif decision == ReviewDecisionForm.Decision.REQUEST_CHANGES:
-                services.listing_request_changes(
-                    listing=item, curator=request.user, message=message, base_url=base_url
-                )
-                messages.success(
-                    request, _("Changes requested from the owners of “%(name)s”.") % {"name": item}
-                )
-            else:
-                services.listing_reject(
-                    listing=item, curator=request.user, message=message, base_url=base_url
-                )
-                messages.success(
-                    request,
-                    _("“%(name)s” is rejected; its owners were told why.") % {"name": item},
-                )
-        except ValidationError as error:
-            for text in _form_errors(error):
-                form.add_error(None, text)
-            return False
-        return True
-
-
-# Seeker reports (providers.admin_reports) -----------------------------------
-
-admin.site.register(Report, ReportAdmin)
-
-# The translators' queue and reviews (registered on import).
-from providers import admin_translations  # noqa: E402, F401
