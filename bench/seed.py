@@ -61,8 +61,8 @@ def seed(listings: int) -> None:
     from django.db import connection, transaction
     from django.utils import timezone, translation
 
-    from providers import demo_data as data
-    from providers.management.commands import seed_demo
+    from demo import content as data
+    from demo.management.commands import seed_demo
 
     demo_size = sum(metro.size for metro in data.METROS)
     scale = (listings - len(data.CRISIS_LINES)) / demo_size

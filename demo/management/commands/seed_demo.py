@@ -19,8 +19,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import models, transaction
 from django.utils import timezone, translation
 
-from providers import demo_data as data
-from providers import demo_texts
+from demo import content as data
+from demo import facts as demo_texts
 from providers.models import (
     LicenceCheck,
     Listing,

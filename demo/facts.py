@@ -1,8 +1,8 @@
 """The demo's texts in the languages its providers speak, and the facts it picks from
 the vocabularies (ways to pay, accessibility, licence types), read from
-providers/demo_texts.json; and how much of the demo each interface language can read.
+demo/texts.json; and how much of the demo each interface language can read.
 
-The templates add to those in providers/demo_data.py: each language has several, and a
+The templates add to those in demo/content.py: each language has several, and a
 provider may close with a sentence of their own, so no two read as copies of one
 English text.
 """
@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 
-DEMO_TEXTS = Path(__file__).resolve().parent / "demo_texts.json"
+DEMO_TEXTS = Path(__file__).resolve().parent / "texts.json"
 
 
 @cache

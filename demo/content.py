@@ -8,6 +8,7 @@ fiction, licence numbers start with DEMO, and every email and website is on
 example.org. The tables below are laid out by hand (`fmt: off`) to stay readable.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 # Metro areas ---------------------------------------------------------------
@@ -2042,3 +2043,17 @@ CRISIS_LINES: tuple[CrisisLine, ...] = (
         ages=("teens", "adults", "older-adults"),
     ),
 )
+
+
+def neighbourhood_languages() -> Iterator[tuple[str, list[tuple[tuple[str, ...], float]]]]:
+    """Each demo ZIP code with the languages of the communities found there, and their
+    shares: the editor's likely languages (providers/language_form.py)."""
+    for metro in METROS:
+        for place in metro.zips:
+            community_languages = [
+                language
+                for key in place.communities
+                if key in COMMUNITIES
+                for language in COMMUNITIES[key].languages
+            ]
+            yield place.code, community_languages
