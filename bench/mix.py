@@ -101,9 +101,9 @@ DEFAULT_BUDGET = 50
 
 
 def metro_zips() -> list[str]:
-    from providers import demo_data
+    from demo import content
 
-    return [z.code for metro in demo_data.METROS for z in metro.zips]
+    return [z.code for metro in content.METROS for z in metro.zips]
 
 
 def distinct_searches(count: int = 240, seed: int = 13) -> list[tuple[str, str]]:

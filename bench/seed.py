@@ -61,8 +61,10 @@ def seed(listings: int) -> None:
     from django.db import connection, transaction
     from django.utils import timezone, translation
 
-    from providers import demo_data as data
-    from providers.management.commands import seed_demo
+    from demo import content as data
+    from demo.builder import DemoBuilder
+    from demo.listings import write_demo
+    from demo.plans import SEED, Vocabulary
 
     demo_size = sum(metro.size for metro in data.METROS)
     scale = (listings - len(data.CRISIS_LINES)) / demo_size
@@ -70,8 +72,8 @@ def seed(listings: int) -> None:
     today = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
     started = time.monotonic()
     with translation.override("en"):
-        vocab = seed_demo.Vocabulary()
-        builder = seed_demo.DemoBuilder(vocabulary=vocab, today=today, seed=seed_demo.SEED)
+        vocab = Vocabulary()
+        builder = DemoBuilder(vocabulary=vocab, today=today, seed=SEED)
         planned = [builder.crisis_line(line) for line in data.CRISIS_LINES]
         for metro in metros:
             planned.extend(builder.metro(metro))
@@ -82,7 +84,7 @@ def seed(listings: int) -> None:
             cursor.execute(f"ALTER TABLE providers_listing DISABLE TRIGGER {DOCUMENTS_TRIGGER}")
         try:
             with transaction.atomic():
-                created, _removed, _skipped = seed_demo.write_demo(planned, vocab, today)
+                created, _removed, _skipped = write_demo(planned, vocab, today)
         finally:
             with connection.cursor() as cursor:
                 cursor.execute(f"ALTER TABLE providers_listing ENABLE TRIGGER {DOCUMENTS_TRIGGER}")

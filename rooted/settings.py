@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "providers",
     "directory",
     "insights",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -2,11 +2,12 @@
 with the provider's likely languages first.
 
 Likely means English and the languages of the communities around the listing's
-ZIP code, from the neighbourhood table the demo data is drawn from
-(providers.demo_data: real ZIP codes and the communities found there). A hint
-for ordering only: nothing is ever ticked for the provider.
+ZIP code, from the neighbourhood table the demo data is drawn from (real ZIP
+codes and the communities found there), which the demo app registers
+(demo/apps.py). A hint for ordering only: nothing is ever ticked for the provider.
 """
 
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -14,12 +15,16 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from providers import demo_data
 from providers.models import Language, Listing, ListingLanguage
 
 ALWAYS_LIKELY = ("en",)
 # A community's language counts as likely when most of its people speak it.
 LIKELY_SHARE = 0.5
+
+# Each ZIP code with the languages of the communities found there, each as the codes
+# it may be listed under and the share of people who speak it.
+Neighbourhoods = Callable[[], Iterable[tuple[str, Iterable[tuple[Sequence[str], float]]]]]
+_neighbourhoods: list[Neighbourhoods] = []
 
 
 def _checkboxes(label: Any) -> forms.ModelMultipleChoiceField:
@@ -31,18 +36,22 @@ def _checkboxes(label: Any) -> forms.ModelMultipleChoiceField:
     )
 
 
+def neighbourhoods_register(table: Neighbourhoods) -> None:
+    """Where the likely languages come from: called at start-up by the app that has them."""
+    _neighbourhoods.append(table)
+    _languages_by_zip.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _languages_by_zip() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
-    for metro in demo_data.METROS:
-        for place in metro.zips:
+    for neighbourhoods in _neighbourhoods:
+        for postal_code, languages in neighbourhoods():
             codes: list[str] = []
-            for key in place.communities:
-                community = demo_data.COMMUNITIES.get(key)
-                for options, share in community.languages if community else ():
-                    if share >= LIKELY_SHARE:
-                        codes.extend(code for code in options if code not in codes)
-            table[place.code] = tuple(codes)
+            for options, share in languages:
+                if share >= LIKELY_SHARE:
+                    codes.extend(code for code in options if code not in codes)
+            table[postal_code] = tuple(codes)
     return table
 
 

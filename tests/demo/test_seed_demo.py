@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from providers import demo_data
+from demo import content
 from providers.models import Listing, ListingEvent, Location
 from providers.places import zip_lookup
 from providers.states import US_STATES
@@ -96,7 +96,7 @@ def test_it_seeds_hundreds_of_listings_across_metro_areas(seeded):
 
     metros_with_listings = [
         metro
-        for metro in demo_data.METROS
+        for metro in content.METROS
         if Location.objects.filter(
             listing__source="demo", postal_code__in=[z.code for z in metro.zips]
         ).exists()
@@ -297,8 +297,8 @@ def test_every_provider_has_its_texts_in_each_interface_language_it_speaks():
         spoken = {
             ll.language.code for ll in listing.listing_languages.all() if ll.offered == "speaks"
         }
-        for code in spoken & set(demo_data.TEXT_LANGUAGE_FOR):
-            written = {demo_data.TEXT_LANGUAGE_FOR[code]}
+        for code in spoken & set(content.TEXT_LANGUAGE_FOR):
+            written = {content.TEXT_LANGUAGE_FOR[code]}
             if written & {"zh_hans", "zh_hant"}:
                 written = {"zh_hans", "zh_hant"}  # Mandarin in either script
             assert any(getattr(listing, f"about_{lang}") for lang in written), (
