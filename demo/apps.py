@@ -17,6 +17,6 @@ class DemoConfig(AppConfig):
     def ready(self) -> None:
         # The editor orders languages by the neighbourhood table the demo is drawn from;
         # the domain asks for it here rather than importing the demo.
-        from providers.language_form import neighbourhoods_register
+        from providers.forms.languages import neighbourhoods_register
 
         neighbourhoods_register(_neighbourhoods)

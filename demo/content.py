@@ -264,7 +264,7 @@ CRISIS_LINES: tuple[CrisisLine, ...] = tuple(
 
 def neighbourhood_languages() -> Iterator[tuple[str, list[tuple[tuple[str, ...], float]]]]:
     """Each demo ZIP code with the languages of the communities found there, and their
-    shares: the editor's likely languages (providers/language_form.py)."""
+    shares: the editor's likely languages (providers/forms/languages.py)."""
     for metro in METROS:
         for place in metro.zips:
             community_languages = [
