@@ -72,6 +72,9 @@ def export_columns() -> list[str]:
     ]
 
 
+EXPORT_CHUNK = 500
+
+
 def listings_for_export() -> QuerySet[Listing]:
     """The published directory (stale ones included, pending changes not), by slug."""
     return Listing.objects.published().filter(draft_of__isnull=True).with_details().order_by("slug")
@@ -151,7 +154,10 @@ def export_listings_csv(*, file: TextIO, listings: Iterable[Listing] | None = No
     writer = csv.DictWriter(file, fieldnames=export_columns(), lineterminator="\n")
     writer.writeheader()
     count = 0
-    for listing in listings if listings is not None else listings_for_export():
+    # A chunk of listings (and their prefetched relations) at a time: the whole
+    # directory at once held 3.6 GB for 45,000 listings.
+    chosen = listings if listings is not None else listings_for_export().iterator(EXPORT_CHUNK)
+    for listing in chosen:
         # Text a provider typed must never run as a formula in a curator's spreadsheet.
         writer.writerow({key: neutralised(value) for key, value in listing_row(listing).items()})
         count += 1
