@@ -17,7 +17,7 @@ says, once, everything the product needs from it:
 - `facet`: for vocabularies, the term code each choice is counted by.
 
 The search page (directory/selectors.py), its facet counts and suggestions, the
-listing page's reasons and the HSDS API's filters (directory/api.py) all read this
+listing page's reasons and the HSDS API's filters (providers/hsds/views.py) all read this
 table, so a search and the API answer the same question the same way.
 
 Within one parameter the choices are alternatives (`lang=vi&lang=ko`: either will

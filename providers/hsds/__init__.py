@@ -42,7 +42,8 @@ source
 Modules: ids (stable ids), taxonomy (the published taxonomies), serialize (objects),
 selectors (API queries), openapi (the API description), schemas (validation against
 the official schemas), export and tabular (bulk export, CSV data package), importer
-(import from HSDS). The API views are directory/api.py; SAMHSA is providers/samhsa.py.
+(import from HSDS). The API under /api/hsds/ is views and urls, with bulk for its
+NDJSON answers. SAMHSA is providers/samhsa.py.
 
 On import, anything HSDS says that this table cannot hold (opening hours, funding,
 contacts, programmes, non-US places, costs in other currencies...) is reported per

@@ -47,7 +47,7 @@ class Paging:
 @dataclass
 class DirectoryQuery:
     """HSDS's own filters. Rooted's extensions (`language`, `identity`, `near`, ...)
-    mean what they mean on the search page, which answers them (directory/api.py);
+    mean what they mean on the search page, which answers them (providers/hsds/views.py);
     `parse_query` only refuses malformed ones."""
 
     taxonomy_term_ids: list[str] = field(default_factory=list)
