@@ -53,7 +53,6 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 from django.utils.translation import gettext as _
 
-from directory.templatetags.rooted import money
 from providers.models import (
     AVAILABILITY_FRESH_FOR,
     Listing,
@@ -62,6 +61,7 @@ from providers.models import (
     SearchEntry,
     SearchTerm,
 )
+from providers.money import money
 from providers.places import GreatCircleMiles, Place, within
 from providers.states import US_STATES
 

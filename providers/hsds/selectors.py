@@ -21,10 +21,9 @@ from django.utils.translation import gettext as _
 from providers.hsds import ids
 from providers.hsds import taxonomy as tx
 from providers.models import Identity, Listing, Location
-from providers.places import ascii_digits, within, zip_lookup
+from providers.places import METRES_PER_MILE, ascii_digits, within, zip_lookup
 from providers.states import STATE_CODES
 
-METERS_PER_MILE = 1609.344
 DEFAULT_RADIUS_MILES = 25.0
 MAX_RADIUS_MILES = 500.0
 DEFAULT_PER_PAGE = 25
@@ -177,7 +176,7 @@ def parse_query(params: QueryDict) -> DirectoryQuery:
     _number(params, "max_fee")
     proximity = _number(params, "proximity")
     if proximity is not None:
-        query.proximity_miles = min(proximity / METERS_PER_MILE, MAX_RADIUS_MILES)
+        query.proximity_miles = min(proximity / METRES_PER_MILE, MAX_RADIUS_MILES)
     return query
 
 

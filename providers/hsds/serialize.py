@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from providers.hsds import ids
 from providers.hsds import taxonomy as tx
 from providers.models import Listing, ListingLanguage, Location, ServiceArea
+from providers.money import dollars
 from providers.states import US_STATES
 
 HSDS_VERSION = "3.0"
@@ -47,10 +48,6 @@ def last_modified(listing: Listing) -> datetime:
     """When the listing last changed, counting a confirmation as a change."""
     moments = [listing.updated_at, listing.last_confirmed_at]
     return max(moment for moment in moments if moment is not None)
-
-
-def _money(amount: int) -> str:
-    return f"${amount:,}"
 
 
 # Pieces ----------------------------------------------------------------------------
@@ -108,7 +105,7 @@ def _fees_description(listing: Listing) -> str | None:
     if listing.sliding_scale_min is not None:
         parts.append(
             _("Sliding scale from %(amount)s per session.")
-            % {"amount": _money(listing.sliding_scale_min)}
+            % {"amount": dollars(listing.sliding_scale_min)}
         )
     if (
         listing.fee_min is not None
@@ -117,11 +114,11 @@ def _fees_description(listing: Listing) -> str | None:
     ):
         parts.append(
             _("%(low)s to %(high)s per session.")
-            % {"low": _money(listing.fee_min), "high": _money(listing.fee_max)}
+            % {"low": dollars(listing.fee_min), "high": dollars(listing.fee_max)}
         )
     elif listing.fee_min is not None or listing.fee_max is not None:
         amount = listing.fee_min if listing.fee_min is not None else listing.fee_max
-        parts.append(_("%(amount)s per session.") % {"amount": _money(amount or 0)})
+        parts.append(_("%(amount)s per session.") % {"amount": dollars(amount or 0)})
     plans = [plan.name for plan in listing.insurance.all()]
     if plans:
         parts.append(_("Insurance accepted: %(plans)s.") % {"plans": ", ".join(plans)})
