@@ -2,12 +2,11 @@
 and appends the reason to `errors` when it cannot."""
 
 import re
-from datetime import UTC, datetime, time
+from datetime import datetime
 
-from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from providers.moments import parse_moment
 from providers.states import STATE_CODES
 
 SEPARATOR = ";"
@@ -49,24 +48,13 @@ def whole_dollars(value: str, column: str, errors: list[str]) -> int | None:
 
 def moment(value: str, column: str, errors: list[str]) -> datetime | None:
     """An ISO 8601 date (midnight UTC) or date and time (UTC unless it says otherwise)."""
-    if not value:
-        return None
-    try:
-        moment = parse_datetime(value)
-        if moment is None:
-            day = parse_date(value)
-            moment = datetime.combine(day, time.min) if day is not None else None
-    except ValueError:
-        moment = None
-    if moment is None:
+    found = parse_moment(value)
+    if value and found is None:
         errors.append(
             _("%(column)s must be an ISO 8601 date such as 2025-03-31, not '%(value)s'")
             % {"column": column, "value": value}
         )
-        return None
-    if timezone.is_naive(moment):
-        moment = moment.replace(tzinfo=UTC)
-    return moment
+    return found
 
 
 def coordinate(value: str, column: str, limit: int, errors: list[str]) -> float | None:

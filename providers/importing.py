@@ -33,7 +33,7 @@ from providers.models import (
     Location,
     User,
 )
-from providers.places import zip_lookup
+from providers.places import fill_from_zip
 from providers.vocabulary import Vocabularies
 from providers.writing import ImportWriter, Incoming, Written, validation_messages
 
@@ -412,18 +412,11 @@ def _location(values: dict[str, str], errors: list[str]) -> Location | None:
     if bool(values.get("latitude")) != bool(values.get("longitude")):
         errors.append(_("give both latitude and longitude, or neither"))
     coordinates_blank = not values.get("latitude") and not values.get("longitude")
-    if (coordinates_blank or not location.city or not location.region) and location.postal_code:
-        place = zip_lookup(location.postal_code)
-        if place is not None:
-            if coordinates_blank:
-                location.latitude, location.longitude = place.latitude, place.longitude
-            location.city = location.city or place.city
-            location.region = location.region or place.state
-        elif coordinates_blank:
-            errors.append(
-                _("unknown ZIP code '%(code)s' and no latitude and longitude")
-                % {"code": location.postal_code}
-            )
+    if not fill_from_zip(location) and coordinates_blank and location.postal_code:
+        errors.append(
+            _("unknown ZIP code '%(code)s' and no latitude and longitude")
+            % {"code": location.postal_code}
+        )
     return location
 
 

@@ -62,6 +62,19 @@ def zip_lookup(postal_code: str) -> Place | None:
     return zip_places().get(code)
 
 
+def fill_from_zip(location: Location) -> bool:
+    """Give a place without coordinates its ZIP code's centre, and a missing city or
+    state the ZIP code's; False when the ZIP code is unknown (nothing changes)."""
+    place = zip_lookup(location.postal_code)
+    if place is None:
+        return False
+    if location.latitude is None:
+        location.latitude, location.longitude = place.latitude, place.longitude
+    location.city = location.city or place.city
+    location.region = location.region or place.state
+    return True
+
+
 class GreatCircleMiles(Expression):
     """Miles from a point to the row's `latitude`/`longitude`, computed in the database.
 

@@ -35,13 +35,13 @@ from providers.hsds.parsing import (
     is_valid,
     parse_ages,
     parse_languages,
-    parse_moment,
     parse_places,
     parse_service_areas,
 )
 from providers.hsds.reading import read_services
 from providers.importing import FIELD_COLUMNS
 from providers.models import Language, Listing, ListingLanguage, User
+from providers.moments import parse_moment
 from providers.vocabulary import vocabulary_fields
 from providers.writing import INTERPRETER, SPEAKS, ImportWriter, Incoming, validation_messages
 

@@ -7,8 +7,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from providers.hsds import taxonomy as tx
-from providers.hsds.parsing import HsdsVocabularies, ParsedService, as_text, parse_moment
+from providers.hsds.parsing import HsdsVocabularies, ParsedService, as_text
 from providers.models import Listing, ListingLanguage
+from providers.moments import parse_moment
 
 JSON = dict[str, Any]
 
@@ -30,16 +31,7 @@ def parse_costs(service: JSON, vocab: HsdsVocabularies, parsed: ParsedService) -
     fields = parsed.fields
     amounts = []
     for option in service.get("cost_options") or []:
-        method = _vocabulary_fact(
-            option,
-            "option",
-            "payment_methods",
-            tx.PAYMENT_METHODS,
-            vocab,
-            by_text=not parsed.rooted,
-        )
-        if method is not None:
-            _add_term(parsed, "payment_methods", method)
+        if _add_fact(option, "option", "payment_methods", tx.PAYMENT_METHODS, vocab, parsed):
             continue
         amount = option.get("amount")
         currency = as_text(option.get("currency")).upper() or "USD"
@@ -89,28 +81,33 @@ def _vocabulary_fact(
     )
 
 
-def _add_term(parsed: ParsedService, field_name: str, term: Any) -> None:
+def _add_fact(
+    obj: JSON,
+    text_key: str,
+    field_name: str,
+    taxonomy: tx.Taxonomy,
+    vocab: HsdsVocabularies,
+    parsed: ParsedService,
+) -> bool:
+    """Add the term a cost option or an accessibility entry stands for, once; False
+    when it stands for none."""
+    term = _vocabulary_fact(obj, text_key, field_name, taxonomy, vocab, by_text=not parsed.rooted)
+    if term is None:
+        return False
     terms = parsed.terms.setdefault(field_name, [])
     if term not in terms:
         terms.append(term)
+    return True
 
 
 def parse_accessibility(service: JSON, vocab: HsdsVocabularies, parsed: ParsedService) -> None:
     """Accessibility features at any of the service's places, and their note."""
     for sal in service.get("service_at_locations") or []:
         for access in (sal.get("location") or {}).get("accessibility") or []:
-            feature = _vocabulary_fact(
-                access,
-                "description",
-                "accessibility",
-                tx.ACCESSIBILITY,
-                vocab,
-                by_text=not parsed.rooted,
-            )
-            if feature is not None:
-                _add_term(parsed, "accessibility", feature)
-                if as_text(access.get("details")):
-                    parsed.fields.setdefault("accessibility_note", as_text(access["details"])[:200])
+            if _add_fact(
+                access, "description", "accessibility", tx.ACCESSIBILITY, vocab, parsed
+            ) and as_text(access.get("details")):
+                parsed.fields.setdefault("accessibility_note", as_text(access["details"])[:200])
 
 
 def parse_attributes(

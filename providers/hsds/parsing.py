@@ -4,18 +4,16 @@ and small readers every part shares. What cannot be mapped is noted, not dropped
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from providers.hsds import ids
 from providers.hsds import taxonomy as tx
 from providers.models import Language, ListingLanguage, Location
-from providers.places import zip_lookup
+from providers.places import fill_from_zip
 from providers.states import STATE_CODES, US_STATES
 from providers.vocabulary import Vocabularies
 
@@ -83,19 +81,6 @@ class ParsedService:
 
 def as_text(value: Any) -> str:
     return str(value).strip() if value not in (None, "") else ""
-
-
-def parse_moment(value: str) -> datetime | None:
-    try:
-        moment = parse_datetime(value)
-        if moment is None:
-            day = parse_date(value)
-            moment = datetime.combine(day, time.min) if day else None
-    except ValueError:
-        return None
-    if moment is not None and moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment
 
 
 def is_valid(value: str, validator: Any) -> bool:
@@ -190,12 +175,7 @@ def parse_places(service: JSON, parsed: ParsedService) -> None:
                 _("location '%(name)s': coordinates %(lat)s,%(lng)s out of range")
                 % {"name": label, "lat": lat, "lng": lng}
             )
-        zip_place = zip_lookup(place.postal_code)
-        if zip_place is not None:
-            if place.latitude is None:
-                place.latitude, place.longitude = zip_place.latitude, zip_place.longitude
-            place.city = place.city or zip_place.city
-            place.region = place.region or zip_place.state
+        fill_from_zip(place)
         if not place.city or not place.region:
             note(
                 _("location '%(name)s' (no US state or ZIP code: '%(state)s', '%(code)s')")

@@ -133,47 +133,36 @@ def cost_options(listing: Listing, service_id: str) -> list[JSON]:
         )
     if listing.free:
         costs.append(("free", 0, _("Free option available")))
-    options = []
-    for code, amount, description in costs:
-        option_id = ids.child_id(service_id, "cost_option", code)
-        term = tx.detail_term(code)
-        options.append(
-            {
-                "id": option_id,
-                "service_id": service_id,
-                "option": term.name,
-                "currency": CURRENCY,
-                "amount": amount,
-                "amount_description": description,
-                "attributes": [
-                    attribute(
-                        link_id=option_id,
-                        link_entity="cost_option",
-                        link_type=tx.COST_LINK,
-                        term=term,
-                    )
-                ],
-            }
+    options = [
+        _cost_option(
+            service_id,
+            code,
+            tx.detail_term(code),
+            tx.COST_LINK,
+            currency=CURRENCY,
+            amount=amount,
+            amount_description=description,
         )
+        for code, amount, description in costs
+    ]
     for method in listing.payment_methods.all():
-        option_id = ids.child_id(service_id, "cost_option", f"payment-{method.slug}")
         term = tx.vocabulary_term(tx.PAYMENT_METHODS, method)
-        options.append(
-            {
-                "id": option_id,
-                "service_id": service_id,
-                "option": term.name,
-                "attributes": [
-                    attribute(
-                        link_id=option_id,
-                        link_entity="cost_option",
-                        link_type=tx.PAYMENT_LINK,
-                        term=term,
-                    )
-                ],
-            }
-        )
+        options.append(_cost_option(service_id, f"payment-{method.slug}", term, tx.PAYMENT_LINK))
     return options
+
+
+def _cost_option(service_id: str, code: str, term: tx.Term, link_type: str, **amount: Any) -> JSON:
+    """A cost option linked to the term it stands for: an amount, or a way to pay."""
+    option_id = ids.child_id(service_id, "cost_option", code)
+    return {
+        "id": option_id,
+        "service_id": service_id,
+        "option": term.name,
+        **amount,
+        "attributes": [
+            attribute(link_id=option_id, link_entity="cost_option", link_type=link_type, term=term)
+        ],
+    }
 
 
 def accessibility(listing: Listing, location_id: str) -> list[JSON]:

@@ -9,15 +9,15 @@ different parameters must all match.
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
-from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from providers import moments
 from providers.hsds import ids
 from providers.hsds import taxonomy as tx
 from providers.models import Identity, Listing, Location
@@ -110,17 +110,10 @@ def parse_near(value: str) -> tuple[float, float]:
 
 
 def parse_moment(value: str, name: str) -> datetime:
-    moment = None
-    try:
-        moment = parse_datetime(value)
-        if moment is None:
-            day = parse_date(value)
-            moment = datetime.combine(day, time.min) if day else None
-    except ValueError:
-        moment = None
+    moment = moments.parse_moment(value)
     if moment is None:
         raise QueryError(_("%(name)s must be an ISO 8601 date or date and time.") % {"name": name})
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment
 
 
 def parse_paging(params: QueryDict) -> Paging:

@@ -25,6 +25,7 @@ from directory.filters import ListingFilter
 from providers.hsds import bulk, ids, openapi, serialize
 from providers.hsds import taxonomy as tx
 from providers.hsds.selectors import (
+    TRUE_WORDS,
     DirectoryQuery,
     Paging,
     QueryError,
@@ -94,7 +95,7 @@ def api(view: View) -> View:
 
 
 def _flag(request: HttpRequest, name: str) -> bool:
-    return request.GET.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+    return request.GET.get(name, "").strip().lower() in TRUE_WORDS
 
 
 def _format(request: HttpRequest) -> str:
