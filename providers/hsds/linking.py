@@ -31,7 +31,7 @@ def parse_costs(service: JSON, vocab: HsdsVocabularies, parsed: ParsedService) -
     fields = parsed.fields
     amounts = []
     for option in service.get("cost_options") or []:
-        if _add_fact(option, "option", "payment_methods", tx.PAYMENT_METHODS, vocab, parsed):
+        if _add_fact(option, "option", tx.PAYMENT_METHODS, vocab, parsed):
             continue
         amount = option.get("amount")
         currency = as_text(option.get("currency")).upper() or "USD"
@@ -57,7 +57,6 @@ def parse_costs(service: JSON, vocab: HsdsVocabularies, parsed: ParsedService) -
 def _vocabulary_fact(
     obj: JSON,
     text_key: str,
-    field_name: str,
     taxonomy: tx.Taxonomy,
     vocab: HsdsVocabularies,
     *,
@@ -66,15 +65,16 @@ def _vocabulary_fact(
     """The term a cost option or an accessibility entry stands for: the term its
     attribute links, else (not from Rooted, which links every one) the term its text
     names in English."""
+    terms = vocab.terms[taxonomy.field]
     for attribute in obj.get("attributes") or []:
         known = term_of(attribute, vocab) if isinstance(attribute, dict) else None
-        if known and known[0] == taxonomy.key and known[1] in vocab.terms[field_name]:
-            return vocab.terms[field_name][known[1]]
+        if known and known[0] == taxonomy.key and known[1] in terms:
+            return terms[known[1]]
     text = as_text(obj.get(text_key)).lower().rstrip(".") if by_text else ""
     return next(
         (
             term
-            for term in vocab.terms[field_name].values()
+            for term in terms.values()
             if text and text == str(getattr(term, "name_en", "") or term.name).lower()
         ),
         None,
@@ -84,17 +84,16 @@ def _vocabulary_fact(
 def _add_fact(
     obj: JSON,
     text_key: str,
-    field_name: str,
     taxonomy: tx.Taxonomy,
     vocab: HsdsVocabularies,
     parsed: ParsedService,
 ) -> bool:
     """Add the term a cost option or an accessibility entry stands for, once; False
     when it stands for none."""
-    term = _vocabulary_fact(obj, text_key, field_name, taxonomy, vocab, by_text=not parsed.rooted)
+    term = _vocabulary_fact(obj, text_key, taxonomy, vocab, by_text=not parsed.rooted)
     if term is None:
         return False
-    terms = parsed.terms.setdefault(field_name, [])
+    terms = parsed.terms.setdefault(taxonomy.field, [])
     if term not in terms:
         terms.append(term)
     return True
@@ -104,9 +103,9 @@ def parse_accessibility(service: JSON, vocab: HsdsVocabularies, parsed: ParsedSe
     """Accessibility features at any of the service's places, and their note."""
     for sal in service.get("service_at_locations") or []:
         for access in (sal.get("location") or {}).get("accessibility") or []:
-            if _add_fact(
-                access, "description", "accessibility", tx.ACCESSIBILITY, vocab, parsed
-            ) and as_text(access.get("details")):
+            if _add_fact(access, "description", tx.ACCESSIBILITY, vocab, parsed) and as_text(
+                access.get("details")
+            ):
                 parsed.fields.setdefault("accessibility_note", as_text(access["details"])[:200])
 
 
