@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from directory.criteria import CRITERIA, VOCABULARY_CRITERIA, PlaceCriterion, SearchParams, Term
-from directory.templatetags.rooted import isolate
+from providers.money import isolate
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ says, once, everything the product needs from it:
 - `facet`: for vocabularies, the term code each choice is counted by.
 
 The search page (directory/selectors.py), its facet counts and suggestions, the
-listing page's reasons and the HSDS API's filters (directory/api.py) all read this
+listing page's reasons and the HSDS API's filters (providers/hsds/views.py) all read this
 table, so a search and the API answer the same question the same way.
 
 Within one parameter the choices are alternatives (`lang=vi&lang=ko`: either will
@@ -53,7 +53,6 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 from django.utils.translation import gettext as _
 
-from directory.templatetags.rooted import money
 from providers.models import (
     AVAILABILITY_FRESH_FOR,
     Listing,
@@ -62,6 +61,7 @@ from providers.models import (
     SearchEntry,
     SearchTerm,
 )
+from providers.money import money
 from providers.places import GreatCircleMiles, Place, within
 from providers.states import US_STATES
 

@@ -3,7 +3,8 @@
 The searched place is the centre; rings mark distances (the search radius and
 nearer steps of RADII); each result with a place on the map is a numbered marker,
 its number that of the result in the list. Positions are a local flat projection
-(miles east and north of the centre), true enough within 100 miles.
+(miles east and north of the centre, providers.places), true enough within 100
+miles.
 
 The drawing is decoration for sighted seekers: the list is the same information,
 so the SVG is hidden from assistive technology and its caption says so
@@ -18,13 +19,13 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from directory.criteria import RADII, whole
+from providers.places import offset_miles
 
 if TYPE_CHECKING:
     from directory.selectors import SearchResults
 
 SIZE = 320  # the drawing's width and height, in its own units
 MARGIN = 18  # room for a marker at the outer ring
-MILES_PER_DEGREE = 69.09
 RINGS = 3  # at most this many distance rings
 MARKER_GAP = 19  # markers closer than this are moved apart
 EDGE = 10  # no marker's centre nearer the drawing's edge than this
@@ -56,17 +57,6 @@ class ResultsMap:
     @property
     def view_box(self) -> str:
         return f"0 0 {self.size} {self.size}"
-
-
-def offset_miles(
-    latitude: float, longitude: float, centre_latitude: float, centre_longitude: float
-) -> tuple[float, float]:
-    """Miles east and north of the centre."""
-    east = (
-        (longitude - centre_longitude) * MILES_PER_DEGREE * math.cos(math.radians(centre_latitude))
-    )
-    north = (latitude - centre_latitude) * MILES_PER_DEGREE
-    return east, north
 
 
 def ring_miles(radius: float) -> list[float]:

@@ -3,8 +3,8 @@
 The same function serves `manage.py import_listings` and the curator area: it takes an
 open text file, reads and checks every row, hands the good ones to the import writer
 (providers/writing.py) and reports each bad row by its line number, so one typo never
-costs the rest of the file. This module only reads: cells become values here, and the
-writer alone saves them.
+costs the rest of the file. This module only reads: cells become values here (each by
+a parser in csvcells.py), and the writer alone saves them.
 
 A row whose `slug` already exists updates that listing. A column left out of the
 header leaves that part of an existing listing alone; a column that is present but
@@ -18,15 +18,13 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time
 from typing import Any, TextIO
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from providers import csvcells
 from providers.csvsafety import formula_like, unneutralised
 from providers.models import (
     Language,
@@ -35,12 +33,10 @@ from providers.models import (
     Location,
     User,
 )
-from providers.places import zip_lookup
-from providers.states import STATE_CODES
+from providers.places import fill_from_zip
 from providers.vocabulary import Vocabularies
 from providers.writing import ImportWriter, Incoming, Written, validation_messages
 
-SEPARATOR = ";"
 REQUIRED_COLUMNS = ("slug", "name", "kind")
 
 # Column -> Listing field, for the plain text columns.
@@ -79,9 +75,6 @@ LOCATION_COLUMNS = ("address", "city", "state", "postal_code", "latitude", "long
 # Any of these filled in means the row describes a place.
 PLACE_COLUMNS = ("address", "city", "postal_code", "latitude", "longitude")
 
-TRUE_WORDS = frozenset({"1", "true", "yes", "y"})
-FALSE_WORDS = frozenset({"0", "false", "no", "n"})
-WHOLE_NUMBER_RE = re.compile(r"^\d+$")
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
@@ -341,7 +334,7 @@ def _parse_row(values: dict[str, str], vocabularies: Vocabularies) -> _ParsedRow
         fields["website"] = "https://" + fields["website"]
 
     if "licence_state" in values:
-        fields["licence_state"] = _state(values["licence_state"], "licence_state", errors)
+        fields["licence_state"] = csvcells.state(values["licence_state"], "licence_state", errors)
 
     for column, field_name in _about_columns().items():
         if column in values:
@@ -352,26 +345,31 @@ def _parse_row(values: dict[str, str], vocabularies: Vocabularies) -> _ParsedRow
             model_field = Listing._meta.get_field(field_name)
             assert isinstance(model_field, models.Field)
             default = model_field.get_default()
-            fields[field_name] = _boolean(values[column], column, default, errors)
+            fields[field_name] = csvcells.boolean(values[column], column, default, errors)
 
     for column in FEE_COLUMNS:
         if column in values:
-            fields[column] = _whole_dollars(values[column], column, errors)
+            fields[column] = csvcells.whole_dollars(values[column], column, errors)
     fee_min, fee_max = fields.get("fee_min"), fields.get("fee_max")
     if fee_min is not None and fee_max is not None and fee_min > fee_max:
         errors.append(_("fee_min is greater than fee_max"))
 
     if "last_confirmed" in values:
-        fields["last_confirmed_at"] = _moment(values["last_confirmed"], "last_confirmed", errors)
+        fields["last_confirmed_at"] = csvcells.moment(
+            values["last_confirmed"], "last_confirmed", errors
+        )
 
     if "online_states" in values:
-        states = [_state(code, "online_states", errors) for code in _split(values["online_states"])]
+        states = [
+            csvcells.state(code, "online_states", errors)
+            for code in csvcells.split(values["online_states"])
+        ]
         row.online_states = list(dict.fromkeys(states))
 
     for column in LANGUAGE_COLUMNS:
         if column in values:
             row.languages[column] = []
-            for code in _split(values[column]):
+            for code in csvcells.split(values[column]):
                 language = vocabularies.languages.get(code.lower())
                 if language is None:
                     errors.append(
@@ -384,7 +382,7 @@ def _parse_row(values: dict[str, str], vocabularies: Vocabularies) -> _ParsedRow
     for column in VOCABULARY_COLUMNS:
         if column in values:
             row.terms[column] = []
-            for slug in _split(values[column]):
+            for slug in csvcells.split(values[column]):
                 term = vocabularies.terms[column].get(slug.lower())
                 if term is None:
                     errors.append(
@@ -406,26 +404,19 @@ def _location(values: dict[str, str], errors: list[str]) -> Location | None:
     location = Location(
         address=values.get("address", ""),
         city=values.get("city", ""),
-        region=_state(values.get("state", ""), "state", errors),
+        region=csvcells.state(values.get("state", ""), "state", errors),
         postal_code=values.get("postal_code", ""),
-        latitude=_coordinate(values.get("latitude", ""), "latitude", 90, errors),
-        longitude=_coordinate(values.get("longitude", ""), "longitude", 180, errors),
+        latitude=csvcells.coordinate(values.get("latitude", ""), "latitude", 90, errors),
+        longitude=csvcells.coordinate(values.get("longitude", ""), "longitude", 180, errors),
     )
     if bool(values.get("latitude")) != bool(values.get("longitude")):
         errors.append(_("give both latitude and longitude, or neither"))
     coordinates_blank = not values.get("latitude") and not values.get("longitude")
-    if (coordinates_blank or not location.city or not location.region) and location.postal_code:
-        place = zip_lookup(location.postal_code)
-        if place is not None:
-            if coordinates_blank:
-                location.latitude, location.longitude = place.latitude, place.longitude
-            location.city = location.city or place.city
-            location.region = location.region or place.state
-        elif coordinates_blank:
-            errors.append(
-                _("unknown ZIP code '%(code)s' and no latitude and longitude")
-                % {"code": location.postal_code}
-            )
+    if not fill_from_zip(location) and coordinates_blank and location.postal_code:
+        errors.append(
+            _("unknown ZIP code '%(code)s' and no latitude and longitude")
+            % {"code": location.postal_code}
+        )
     return location
 
 
@@ -446,85 +437,3 @@ def _incoming(parsed: _ParsedRow, line: int) -> Incoming:
         areas=parsed.online_states,
         changes={"line": line},
     )
-
-
-# Cell parsers: each returns a value and appends a reason to `errors` if it cannot.
-
-
-def _split(value: str) -> list[str]:
-    return list(dict.fromkeys(item.strip() for item in value.split(SEPARATOR) if item.strip()))
-
-
-def _boolean(value: str, column: str, default: bool, errors: list[str]) -> bool:
-    word = value.lower()
-    if not word:
-        return default
-    if word in TRUE_WORDS:
-        return True
-    if word in FALSE_WORDS:
-        return False
-    errors.append(
-        _("%(column)s must be 1 or 0, not '%(value)s'") % {"column": column, "value": value}
-    )
-    return default
-
-
-def _whole_dollars(value: str, column: str, errors: list[str]) -> int | None:
-    amount = value.removeprefix("$").strip()
-    if not amount:
-        return None
-    if not WHOLE_NUMBER_RE.match(amount):
-        errors.append(
-            _("%(column)s must be a whole number of dollars, not '%(value)s'")
-            % {"column": column, "value": value}
-        )
-        return None
-    return int(amount)
-
-
-def _moment(value: str, column: str, errors: list[str]) -> datetime | None:
-    """An ISO 8601 date (midnight UTC) or date and time (UTC unless it says otherwise)."""
-    if not value:
-        return None
-    try:
-        moment = parse_datetime(value)
-        if moment is None:
-            day = parse_date(value)
-            moment = datetime.combine(day, time.min) if day is not None else None
-    except ValueError:
-        moment = None
-    if moment is None:
-        errors.append(
-            _("%(column)s must be an ISO 8601 date such as 2025-03-31, not '%(value)s'")
-            % {"column": column, "value": value}
-        )
-        return None
-    if timezone.is_naive(moment):
-        moment = moment.replace(tzinfo=UTC)
-    return moment
-
-
-def _coordinate(value: str, column: str, limit: int, errors: list[str]) -> float | None:
-    if not value:
-        return None
-    try:
-        number = float(value)
-    except ValueError:
-        number = None
-    if number is None or not -limit <= number <= limit:
-        errors.append(
-            _("%(column)s must be a number between -%(limit)d and %(limit)d, not '%(value)s'")
-            % {"column": column, "limit": limit, "value": value}
-        )
-        return None
-    return number
-
-
-def _state(value: str, column: str, errors: list[str]) -> str:
-    code = value.strip().upper()
-    if code and code not in STATE_CODES:
-        errors.append(
-            _("unknown state '%(value)s' in %(column)s") % {"value": value, "column": column}
-        )
-        return ""
-    return code

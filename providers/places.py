@@ -1,5 +1,6 @@
 """Places: US ZIP codes to coordinates, offline (the `zipcodes` package ships its
-data), and how far a Location is from a point, in the database and in Python."""
+data), and every distance Rooted works out: how far a Location is from a point, in
+the database and in Python, and the flat miles east and north a map draws."""
 
 import math
 import re
@@ -14,6 +15,8 @@ from django.db.models import Expression, FloatField, Q, QuerySet
 from providers.models import Location
 
 EARTH_RADIUS_MILES = 3958.8
+MILES_PER_DEGREE = math.radians(EARTH_RADIUS_MILES)  # of latitude: about 69.09
+METRES_PER_MILE = 1609.344
 
 ZIP_RE = re.compile(r"^[0-9]{5}$")
 
@@ -57,6 +60,19 @@ def zip_lookup(postal_code: str) -> Place | None:
     if not ZIP_RE.match(code):
         return None
     return zip_places().get(code)
+
+
+def fill_from_zip(location: Location) -> bool:
+    """Give a place without coordinates its ZIP code's centre, and a missing city or
+    state the ZIP code's; False when the ZIP code is unknown (nothing changes)."""
+    place = zip_lookup(location.postal_code)
+    if place is None:
+        return False
+    if location.latitude is None:
+        location.latitude, location.longitude = place.latitude, place.longitude
+    location.city = location.city or place.city
+    location.region = location.region or place.state
+    return True
 
 
 class GreatCircleMiles(Expression):
@@ -129,3 +145,15 @@ def miles_between(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
         + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lng2 - lng1) / 2) ** 2
     )
     return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(min(a, 1.0)))
+
+
+def offset_miles(
+    latitude: float, longitude: float, centre_latitude: float, centre_longitude: float
+) -> tuple[float, float]:
+    """Miles east and north of the centre: a local flat projection, true enough
+    within 100 miles, for drawing a map."""
+    east = (
+        (longitude - centre_longitude) * MILES_PER_DEGREE * math.cos(math.radians(centre_latitude))
+    )
+    north = (latitude - centre_latitude) * MILES_PER_DEGREE
+    return east, north

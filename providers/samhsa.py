@@ -52,7 +52,7 @@ from providers.models import (
     Listing,
     Location,
 )
-from providers.places import zip_lookup
+from providers.places import fill_from_zip
 from providers.states import STATE_CODES
 from providers.vocabulary import Vocabularies
 from providers.writing import INTERPRETER, SPEAKS, ImportWriter, Incoming, validation_messages
@@ -233,19 +233,16 @@ def map_facility(row: dict[str, str], line: int, reference: dict[str, Code]) -> 
         payment_text = payment_text[:197] + "..."
 
     place = None
-    postal = row["zip"].strip()[:5]
-    zip_place = zip_lookup(postal)
     if state in STATE_CODES:
         place = Location(
             address=", ".join(p for p in (row["street1"].strip(), row["street2"].strip()) if p)[
                 :250
             ],
-            city=row["city"].strip()[:120] or (zip_place.city if zip_place else ""),
+            city=row["city"].strip()[:120],
             region=state,
-            postal_code=postal,
-            latitude=zip_place.latitude if zip_place else None,
-            longitude=zip_place.longitude if zip_place else None,
+            postal_code=row["zip"].strip()[:5],
         )
+        fill_from_zip(place)
     terms: dict[str, list[str]] = {
         "insurance": [slug for code, slug in INSURANCE.items() if code in codes],
         "ages": _slugs(AGES, codes),

@@ -210,7 +210,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # The API's whole-directory bulk answers, written once per version of the
-# directory (directory/bulk.py); any folder the app may write, not served directly.
+# directory (providers/hsds/bulk.py); any folder the app may write, not served directly.
 BULK_ROOT = Path(os.environ.get("BULK_ROOT", BASE_DIR / "var" / "bulk"))
 # The official HSDS 3.0 JSON Schemas (Open Referral's `schema/` folder, not shipped
 # here) that `export_hsds` checks what it writes against; empty: give --schemas.

@@ -12,7 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     # Open data (HSDS 3.0) for other systems: outside the language prefixes.
-    path("api/hsds/", include("directory.api_urls")),
+    path("api/hsds/", include("providers.hsds.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("directory.public_urls")),

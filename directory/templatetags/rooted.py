@@ -1,5 +1,5 @@
-"""Small presentation helpers for Rooted's templates: money, languages, phone links,
-and numbers kept in their own order inside right-to-left text."""
+"""Small presentation helpers for Rooted's templates: money (providers.money), languages,
+phone links, and numbers kept in their own order inside right-to-left text."""
 
 import re
 from html import escape
@@ -7,53 +7,21 @@ from typing import Any
 
 from django import template
 from django.conf import settings
-from django.utils import numberformat
-from django.utils.formats import date_format, get_format, number_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, get_language_bidi, get_language_info, pgettext
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from providers.money import money
 from providers.translating import TextSource, text_source
 
 register = template.Library()
 
 
-@register.filter
-def money(amount: Any) -> str:
-    """Whole US dollars in the current locale's digit grouping: "$1,200", "$1 200"."""
-    if amount is None or amount == "":
-        return ""
-    try:
-        whole = int(amount)
-    except (TypeError, ValueError):
-        return ""
-    # Locales without a grouping rule of their own still group thousands.
-    digits = numberformat.format(
-        whole,
-        get_format("DECIMAL_SEPARATOR"),
-        decimal_pos=0,
-        grouping=get_format("NUMBER_GROUPING") or 3,
-        thousand_sep=get_format("THOUSAND_SEPARATOR"),
-        force_grouping=True,
-    )
-    return isolate(pgettext("an amount of money in US dollars", "$%(amount)s") % {"amount": digits})
-
-
-# Unicode's left-to-right isolate and its end: the text between reads left to right
-# and does not take part in the order of the right-to-left words around it.
-LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
-
-
-def isolate(text: str) -> str:
-    """Plain text (a price, a ZIP code) kept in its own order in a right-to-left page.
-
-    For text that is not HTML (a reason, a description built in Python); in markup
-    use `ltr`. Left-to-right pages need nothing, so they get the text unchanged.
-    """
-    if not text or not get_language_bidi():
-        return text
-    return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+# The plain functions live in providers.money, where Python code (the search's
+# reasons, chips) reads them too; here they are filters.
+register.filter("money", money)
 
 
 @register.filter

@@ -39,10 +39,12 @@ slug, payment options,
 source
 =========================  ==============================================================
 
-Modules: ids (stable ids), taxonomy (the published taxonomies), serialize (objects),
-selectors (API queries), openapi (the API description), schemas (validation against
-the official schemas), export and tabular (bulk export, CSV data package), importer
-(import from HSDS). The API views are directory/api.py; SAMHSA is providers/samhsa.py.
+Modules: ids (stable ids), taxonomy (the published taxonomies), serialize (objects)
+and parts (their pieces), selectors (API queries), openapi (the API description),
+schemas (validation against the official schemas), export and tabular (bulk export,
+CSV data package), importer (import from HSDS: reading gathers the files' services,
+parsing and linking read each into Listing values). The API under /api/hsds/ is
+views and urls, with bulk for its NDJSON answers. SAMHSA is providers/samhsa.py.
 
 On import, anything HSDS says that this table cannot hold (opening hours, funding,
 contacts, programmes, non-US places, costs in other currencies...) is reported per

@@ -9,22 +9,21 @@ different parameters must all match.
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
-from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from providers import moments
 from providers.hsds import ids
 from providers.hsds import taxonomy as tx
 from providers.models import Identity, Listing, Location
-from providers.places import ascii_digits, within, zip_lookup
+from providers.places import METRES_PER_MILE, ascii_digits, within, zip_lookup
 from providers.states import STATE_CODES
 
-METERS_PER_MILE = 1609.344
 DEFAULT_RADIUS_MILES = 25.0
 MAX_RADIUS_MILES = 500.0
 DEFAULT_PER_PAGE = 25
@@ -47,7 +46,7 @@ class Paging:
 @dataclass
 class DirectoryQuery:
     """HSDS's own filters. Rooted's extensions (`language`, `identity`, `near`, ...)
-    mean what they mean on the search page, which answers them (directory/api.py);
+    mean what they mean on the search page, which answers them (providers/hsds/views.py);
     `parse_query` only refuses malformed ones."""
 
     taxonomy_term_ids: list[str] = field(default_factory=list)
@@ -111,17 +110,10 @@ def parse_near(value: str) -> tuple[float, float]:
 
 
 def parse_moment(value: str, name: str) -> datetime:
-    moment = None
-    try:
-        moment = parse_datetime(value)
-        if moment is None:
-            day = parse_date(value)
-            moment = datetime.combine(day, time.min) if day else None
-    except ValueError:
-        moment = None
+    moment = moments.parse_moment(value)
     if moment is None:
         raise QueryError(_("%(name)s must be an ISO 8601 date or date and time.") % {"name": name})
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment
 
 
 def parse_paging(params: QueryDict) -> Paging:
@@ -177,7 +169,7 @@ def parse_query(params: QueryDict) -> DirectoryQuery:
     _number(params, "max_fee")
     proximity = _number(params, "proximity")
     if proximity is not None:
-        query.proximity_miles = min(proximity / METERS_PER_MILE, MAX_RADIUS_MILES)
+        query.proximity_miles = min(proximity / METRES_PER_MILE, MAX_RADIUS_MILES)
     return query
 
 

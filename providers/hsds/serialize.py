@@ -3,44 +3,19 @@
 Every function here reads only what `Listing.objects.with_details()` prefetched, so a
 page of listings costs the same number of queries whatever its size. Optional fields
 with no value are left out rather than sent as null: the HSDS schemas allow no nulls.
+The pieces the objects are made of are parts.py.
 """
 
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
 
-from django.conf import settings
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from providers.hsds import ids
+from providers.hsds import ids, parts
 from providers.hsds import taxonomy as tx
-from providers.models import Listing, ListingLanguage, Location, ServiceArea
-from providers.states import US_STATES
+from providers.hsds.parts import JSON
+from providers.models import Listing, Location
 
 HSDS_VERSION = "3.0"
-CURRENCY = "USD"
-STATE_NAMES = dict(US_STATES)
-# Ages each age group covers, for service.minimum_age / maximum_age (None: no upper limit).
-AGE_RANGES: dict[str, tuple[int, int | None]] = {
-    "children": (0, 12),
-    "teens": (13, 17),
-    "adults": (18, 64),
-    "older-adults": (65, None),
-}
-
-JSON = dict[str, Any]
-
-
-def _compact(obj: JSON) -> JSON:
-    """Drop optional fields that have no value."""
-    return {key: value for key, value in obj.items() if value is not None and value != ""}
-
-
-def _moment(value: datetime) -> str:
-    """RFC 3339 in UTC with milliseconds, as HSDS asks for last_modified."""
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + (
-        f"{value.microsecond // 1000:03d}Z"
-    )
 
 
 def last_modified(listing: Listing) -> datetime:
@@ -49,292 +24,12 @@ def last_modified(listing: Listing) -> datetime:
     return max(moment for moment in moments if moment is not None)
 
 
-def _money(amount: int) -> str:
-    return f"${amount:,}"
-
-
-# Pieces ----------------------------------------------------------------------------
-
-
-def _attribute(
-    *, link_id: str, link_entity: str, link_type: str, term: tx.Term, value: str | None = None
-) -> JSON:
-    return _compact(
-        {
-            "id": ids.child_id(link_id, "attribute", link_type, term.code),
-            "link_id": link_id,
-            "link_type": link_type,
-            "link_entity": link_entity,
-            "taxonomy_term_id": term.id,
-            "taxonomy_term": tx.term_object(term),
-            "value": value,
-        }
-    )
-
-
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
-
-
-def _speaks(listing: Listing) -> list[ListingLanguage]:
-    return [
-        link
-        for link in listing.listing_languages.all()
-        if link.offered == ListingLanguage.Offered.SPEAKS
-    ]
-
-
-def _interpreted(listing: Listing) -> list[ListingLanguage]:
-    return [
-        link
-        for link in listing.listing_languages.all()
-        if link.offered == ListingLanguage.Offered.INTERPRETER
-    ]
-
-
-def _phones(listing: Listing, **owner: str) -> list[JSON]:
-    if not listing.phone:
-        return []
-    owner_id = next(iter(owner.values()))
-    return [
-        {"id": ids.child_id(owner_id, "phone"), **owner, "number": listing.phone, "type": "voice"}
-    ]
-
-
-def _fees_description(listing: Listing) -> str | None:
-    parts = []
-    if listing.free:
-        parts.append(_("Free option available."))
-    if listing.sliding_scale_min is not None:
-        parts.append(
-            _("Sliding scale from %(amount)s per session.")
-            % {"amount": _money(listing.sliding_scale_min)}
-        )
-    if (
-        listing.fee_min is not None
-        and listing.fee_max is not None
-        and listing.fee_min != listing.fee_max
-    ):
-        parts.append(
-            _("%(low)s to %(high)s per session.")
-            % {"low": _money(listing.fee_min), "high": _money(listing.fee_max)}
-        )
-    elif listing.fee_min is not None or listing.fee_max is not None:
-        amount = listing.fee_min if listing.fee_min is not None else listing.fee_max
-        parts.append(_("%(amount)s per session.") % {"amount": _money(amount or 0)})
-    plans = [plan.name for plan in listing.insurance.all()]
-    if plans:
-        parts.append(_("Insurance accepted: %(plans)s.") % {"plans": ", ".join(plans)})
-    methods = [method.name for method in listing.payment_methods.all()]
-    if methods:
-        parts.append(_("Ways to pay: %(methods)s.") % {"methods": ", ".join(methods)})
-    if listing.payment_options:
-        parts.append(_("Payment: %(options)s.") % {"options": listing.payment_options})
-    return " ".join(parts) or None
-
-
-def _cost_options(listing: Listing, service_id: str) -> list[JSON]:
-    costs: list[tuple[str, int, str]] = []
-    if listing.fee_min is not None:
-        costs.append(("fee-min", listing.fee_min, _("Lowest fee per session")))
-    if listing.fee_max is not None:
-        costs.append(("fee-max", listing.fee_max, _("Highest fee per session")))
-    if listing.sliding_scale_min is not None:
-        costs.append(
-            ("sliding-scale-min", listing.sliding_scale_min, _("Sliding scale, per session, from"))
-        )
-    if listing.free:
-        costs.append(("free", 0, _("Free option available")))
-    options = []
-    for code, amount, description in costs:
-        option_id = ids.child_id(service_id, "cost_option", code)
-        term = tx.detail_term(code)
-        options.append(
-            {
-                "id": option_id,
-                "service_id": service_id,
-                "option": term.name,
-                "currency": CURRENCY,
-                "amount": amount,
-                "amount_description": description,
-                "attributes": [
-                    _attribute(
-                        link_id=option_id,
-                        link_entity="cost_option",
-                        link_type=tx.COST_LINK,
-                        term=term,
-                    )
-                ],
-            }
-        )
-    for method in listing.payment_methods.all():
-        option_id = ids.child_id(service_id, "cost_option", f"payment-{method.slug}")
-        term = tx.vocabulary_term(tx.PAYMENT_METHODS, method)
-        options.append(
-            {
-                "id": option_id,
-                "service_id": service_id,
-                "option": term.name,
-                "attributes": [
-                    _attribute(
-                        link_id=option_id,
-                        link_entity="cost_option",
-                        link_type=tx.PAYMENT_LINK,
-                        term=term,
-                    )
-                ],
-            }
-        )
-    return options
-
-
-def _accessibility(listing: Listing, location_id: str) -> list[JSON]:
-    """Each accessibility feature, at each of the listing's places; the note with them."""
-    found = []
-    for feature in listing.accessibility.all():
-        access_id = ids.child_id(location_id, "accessibility", feature.slug)
-        term = tx.vocabulary_term(tx.ACCESSIBILITY, feature)
-        found.append(
-            {
-                "id": access_id,
-                "location_id": location_id,
-                "description": term.name,
-                "details": listing.accessibility_note or None,
-                "attributes": [
-                    _attribute(
-                        link_id=access_id,
-                        link_entity="accessibility",
-                        link_type=tx.ACCESSIBILITY_LINK,
-                        term=term,
-                    )
-                ],
-            }
-        )
-    return [_compact(feature) for feature in found]
-
-
-def _ages(listing: Listing) -> tuple[int | None, int | None, str | None]:
-    groups = list(listing.ages.all())
-    if not groups:
-        return None, None, None
-    description = _("Ages served: %(ages)s.") % {"ages": ", ".join(group.name for group in groups)}
-    ranges = [AGE_RANGES.get(group.slug) for group in groups]
-    if any(span is None for span in ranges):
-        return None, None, description
-    lows = [span[0] for span in ranges if span]
-    highs = [span[1] for span in ranges if span]
-    return (
-        min(lows),
-        (None if None in highs else max(h for h in highs if h is not None)),
-        description,
-    )
-
-
-def _schedules(listing: Listing, service_id: str) -> list[JSON]:
-    ways = []
-    if listing.in_person:
-        ways.append(_("in person"))
-    if listing.video:
-        ways.append(_("by video"))
-    if listing.phone_sessions:
-        ways.append(_("by phone"))
-    if not ways and not listing.booking_url:
-        return []
-    schedule = {
-        "id": ids.child_id(service_id, "schedule"),
-        "service_id": service_id,
-        "attending_type": (_("Sessions: %(ways)s.") % {"ways": ", ".join(ways)}) if ways else None,
-        "schedule_link": listing.booking_url or None,
-        "notes": _availability_notes(listing),
-    }
-    return [_compact(schedule)]
-
-
-def _availability_notes(listing: Listing) -> str:
-    """HSDS 3.0 has no service capacity: availability, and since when, in words."""
-    if not listing.accepting_new_clients:
-        return _("Not accepting new clients at the moment.")
-    as_of = listing.availability_as_of
-    if as_of is None:
-        return _("Accepting new clients.")
-    return _("Accepting new clients as of %(date)s.") % {"date": as_of.date().isoformat()}
-
-
-def _wait_time(listing: Listing) -> str | None:
-    weeks = listing.waitlist_weeks
-    if not (listing.accepting_new_clients and weeks):
-        return None
-    return ngettext("About %(weeks)d week.", "About %(weeks)d weeks.", weeks) % {"weeks": weeks}
-
-
-def _service_area(area: ServiceArea, service_id: str) -> JSON:
-    state = STATE_NAMES.get(area.state, area.state)
-    return {
-        "id": ids.child_id(service_id, "service_area", area.state),
-        "service_id": service_id,
-        "name": str(state),
-        "description": _("Sessions by video or phone for clients in %(state)s.") % {"state": state},
-        "extent": f"US-{area.state}",
-        "extent_type": "text",
-    }
-
-
-def _licenses(listing: Listing) -> str | None:
-    if not (listing.licence_type or listing.licence_number):
-        return None
-    text = " ".join(part for part in (listing.licence_type, listing.licence_number) if part)
-    if listing.licence_state:
-        text += f" ({listing.licence_state})"
-    if listing.licence_verified_at:
-        text += " " + _("verified by a curator on %(date)s") % {
-            "date": listing.licence_verified_at.date().isoformat()
-        }
-    return text
-
-
-def _service_attributes(listing: Listing, service_id: str) -> list[JSON]:
-    def attribute(link_type: str, term: tx.Term, value: str | None = None) -> JSON:
-        return _attribute(
-            link_id=service_id, link_entity="service", link_type=link_type, term=term, value=value
-        )
-
-    attributes = [attribute(tx.KIND_LINK, tx.kind_term(listing.kind))]
-    if listing.community_type:
-        attributes.append(
-            attribute(tx.COMMUNITY_TYPE_LINK, tx.community_type_term(listing.community_type))
-        )
-    for link_type, (taxonomy, field) in tx.VOCABULARY_LINKS.items():
-        for term in getattr(listing, field).all():
-            attributes.append(attribute(link_type, tx.vocabulary_term(taxonomy, term)))
-    for link in _interpreted(listing):
-        attributes.append(attribute(tx.INTERPRETER_LINK, tx.language_term(link.language)))
-
-    details: list[tuple[str, str]] = []
-    for code, field in tx.TEXT_DETAILS.items():
-        if getattr(listing, field):
-            details.append((code, getattr(listing, field)))
-    for code, field in tx.BOOLEAN_DETAILS.items():
-        details.append((code, _flag(getattr(listing, field))))
-    if listing.licence_verified_at:
-        details.append(("licence-verified", listing.licence_verified_at.date().isoformat()))
-    if listing.last_confirmed_at:
-        details.append(("last-confirmed", _moment(listing.last_confirmed_at)))
-    for field in tx.TRANSLATED_DETAILS:
-        for code, _name in settings.LANGUAGES:
-            text = getattr(listing, f"{field}_{code.replace('-', '_')}", "")
-            if text:
-                details.append((tx.translated_detail_code(field, code), text))
-    for code, value in details:
-        attributes.append(attribute(tx.DETAIL_LINK, tx.detail_term(code), value))
-    return attributes
-
-
 # Objects ---------------------------------------------------------------------------
 
 
 def organization_basic(listing: Listing) -> JSON:
     """The provider as an HSDS organization (the one-to-one fields of organization_list)."""
-    return _compact(
+    return parts.compact(
         {
             "id": ids.organization_id(listing.uuid),
             "name": listing.name,
@@ -353,7 +48,7 @@ def organization_full(listing: Listing, *, full_service: bool = False) -> JSON:
     service = service_full(listing, nested=True) if full_service else service_minimal(listing)
     return {
         **organization,
-        "phones": _phones(listing, organization_id=organization_id),
+        "phones": parts.phones(listing, organization_id=organization_id),
         "locations": [location(listing, place) for place in listing.locations.all()],
         "services": [service],
     }
@@ -381,7 +76,7 @@ def location(listing: Listing, place: Location) -> JSON:
         "longitude": place.longitude,
         "addresses": [address],
     }
-    features = _accessibility(listing, location_id)
+    features = parts.accessibility(listing, location_id)
     if place.wheelchair_accessible:
         features.insert(
             0,
@@ -392,7 +87,7 @@ def location(listing: Listing, place: Location) -> JSON:
             },
         )
         obj["attributes"] = [
-            _attribute(
+            parts.attribute(
                 link_id=location_id,
                 link_entity="location",
                 link_type=tx.DETAIL_LINK,
@@ -402,7 +97,7 @@ def location(listing: Listing, place: Location) -> JSON:
         ]
     if features:
         obj["accessibility"] = features
-    return _compact(obj)
+    return parts.compact(obj)
 
 
 def service_minimal(listing: Listing) -> JSON:
@@ -411,16 +106,16 @@ def service_minimal(listing: Listing) -> JSON:
         "id": str(listing.uuid),
         "name": listing.name,
         "status": "active",
-        "last_modified": _moment(last_modified(listing)),
+        "last_modified": parts.timestamp(last_modified(listing)),
     }
 
 
 def service_basic(listing: Listing) -> JSON:
     """The one-to-one fields of a service, with its organization (compiled/service_list)."""
     service_id = str(listing.uuid)
-    minimum_age, maximum_age, eligibility = _ages(listing)
-    interpreters = [link.language.name for link in _interpreted(listing)]
-    return _compact(
+    minimum_age, maximum_age, eligibility = parts.ages(listing)
+    interpreters = [link.language.name for link in parts.interpreted(listing)]
+    return parts.compact(
         {
             "id": service_id,
             "organization_id": ids.organization_id(listing.uuid),
@@ -435,16 +130,16 @@ def service_basic(listing: Listing) -> JSON:
                 if interpreters
                 else None
             ),
-            "fees_description": _fees_description(listing),
-            "wait_time": _wait_time(listing),
+            "fees_description": parts.fees_description(listing),
+            "wait_time": parts.wait_time(listing),
             "eligibility_description": eligibility,
             "minimum_age": minimum_age,
             "maximum_age": maximum_age,
             "assured_date": listing.last_confirmed_at.date().isoformat()
             if listing.last_confirmed_at
             else None,
-            "licenses": _licenses(listing),
-            "last_modified": _moment(last_modified(listing)),
+            "licenses": parts.licenses(listing),
+            "last_modified": parts.timestamp(last_modified(listing)),
             "organization": organization_basic(listing),
         }
     )
@@ -461,9 +156,11 @@ def service_full(listing: Listing, *, nested: bool = False) -> JSON:
         service.pop("organization")
     return {
         **service,
-        "phones": _phones(listing, service_id=service_id),
-        "schedules": _schedules(listing, service_id),
-        "service_areas": [_service_area(area, service_id) for area in listing.service_areas.all()],
+        "phones": parts.phones(listing, service_id=service_id),
+        "schedules": parts.schedules(listing, service_id),
+        "service_areas": [
+            parts.service_area(area, service_id) for area in listing.service_areas.all()
+        ],
         "service_at_locations": [
             {
                 "id": ids.service_at_location_id(place.uuid),
@@ -480,10 +177,10 @@ def service_full(listing: Listing, *, nested: bool = False) -> JSON:
                 "name": link.language.name,
                 "code": link.language.code,
             }
-            for link in _speaks(listing)
+            for link in parts.speaks(listing)
         ],
-        "cost_options": _cost_options(listing, service_id),
-        "attributes": _service_attributes(listing, service_id),
+        "cost_options": parts.cost_options(listing, service_id),
+        "attributes": parts.service_attributes(listing, service_id),
     }
 
 
@@ -514,7 +211,7 @@ def service_at_location_full(place: Location) -> JSON:
         "location_id": str(place.uuid),
         "name": listing.name,
         "status": "active",
-        "phones": _phones(listing, service_at_location_id=sal_id),
+        "phones": parts.phones(listing, service_at_location_id=sal_id),
         "location": location(listing, place),
         "service": service_full(listing),
     }

@@ -24,18 +24,12 @@ from django.utils.translation import gettext_lazy as _
 
 from providers.hsds import ids
 from providers.models import (
-    AccessibilityFeature,
-    AgeGroup,
     Approach,
-    Format,
     Identity,
-    Insurance,
     Language,
-    LicenceType,
     Listing,
-    PaymentMethod,
-    Specialty,
 )
+from providers.vocabulary import vocabulary_fields
 
 TAXONOMY_VERSION = "1"
 
@@ -45,6 +39,9 @@ class Taxonomy:
     key: str
     name: Promise
     description: Promise
+    # The Listing vocabulary relation whose terms it publishes (providers.vocabulary);
+    # identities serve two (VOCABULARY_LINKS), languages and the rest none.
+    field: str = ""
 
     @property
     def id(self) -> str:
@@ -65,29 +62,50 @@ IDENTITIES = Taxonomy(
         "experience. Self-described by the provider; never inferred."
     ),
 )
-SPECIALTIES = Taxonomy("specialties", _("Rooted specialties"), _("Concerns a provider works with."))
+SPECIALTIES = Taxonomy(
+    "specialties",
+    _("Rooted specialties"),
+    _("Concerns a provider works with."),
+    field="specialties",
+)
 APPROACHES = Taxonomy(
     "approaches",
     _("Rooted approaches"),
     _("Therapies and practices; a culturally rooted practice credits its originating community."),
+    field="approaches",
 )
-INSURANCE = Taxonomy("insurance", _("Rooted insurance"), _("Insurance plans a provider accepts."))
-AGE_GROUPS = Taxonomy("age-groups", _("Rooted age groups"), _("Ages a provider serves."))
+INSURANCE = Taxonomy(
+    "insurance",
+    _("Rooted insurance"),
+    _("Insurance plans a provider accepts."),
+    field="insurance",
+)
+AGE_GROUPS = Taxonomy(
+    "age-groups", _("Rooted age groups"), _("Ages a provider serves."), field="ages"
+)
 FORMATS = Taxonomy(
-    "formats", _("Rooted formats"), _("Individual, couples, family or group sessions.")
+    "formats",
+    _("Rooted formats"),
+    _("Individual, couples, family or group sessions."),
+    field="formats",
 )
 PAYMENT_METHODS = Taxonomy(
     "payment-methods",
     _("Rooted payment methods"),
     _("Ways to pay a provider besides insurance; each is one of the service's cost options."),
+    field="payment_methods",
 )
 ACCESSIBILITY = Taxonomy(
     "accessibility",
     _("Rooted accessibility features"),
     _("What makes a provider's places and sessions accessible; each is listed at every place."),
+    field="accessibility",
 )
 LICENCE_TYPES = Taxonomy(
-    "licence-types", _("Rooted licence types"), _("Kinds of licence to practise.")
+    "licence-types",
+    _("Rooted licence types"),
+    _("Kinds of licence to practise."),
+    field="licence_types",
 )
 KINDS = Taxonomy(
     "kinds",
@@ -124,12 +142,17 @@ VOCABULARY_LINKS: dict[str, tuple[Taxonomy, str]] = {
     # link_type: (taxonomy, Listing many-to-many field)
     "identifies_as": (IDENTITIES, "identifies_as"),
     "experienced_with": (IDENTITIES, "experienced_with"),
-    "specialty": (SPECIALTIES, "specialties"),
-    "approach": (APPROACHES, "approaches"),
-    "insurance": (INSURANCE, "insurance"),
-    "age_group": (AGE_GROUPS, "ages"),
-    "format": (FORMATS, "formats"),
-    "licence_type": (LICENCE_TYPES, "licence_types"),
+    **{
+        link_type: (taxonomy, taxonomy.field)
+        for link_type, taxonomy in (
+            ("specialty", SPECIALTIES),
+            ("approach", APPROACHES),
+            ("insurance", INSURANCE),
+            ("age_group", AGE_GROUPS),
+            ("format", FORMATS),
+            ("licence_type", LICENCE_TYPES),
+        )
+    },
 }
 # Linked from a cost option and from a location's accessibility, not from the service.
 PAYMENT_LINK = "payment_method"
@@ -282,17 +305,11 @@ class TermIndex:
         for group in Identity.Group:
             terms.append(Term(IDENTITIES, group.value, str(group.label), str(group.label)))
         terms += [identity_term(identity) for identity in Identity.objects.all()]
-        for taxonomy, model in (
-            (SPECIALTIES, Specialty),
-            (APPROACHES, Approach),
-            (INSURANCE, Insurance),
-            (AGE_GROUPS, AgeGroup),
-            (FORMATS, Format),
-            (PAYMENT_METHODS, PaymentMethod),
-            (ACCESSIBILITY, AccessibilityFeature),
-            (LICENCE_TYPES, LicenceType),
-        ):
-            terms += [vocabulary_term(taxonomy, term) for term in model.objects.all()]
+        models = vocabulary_fields()
+        for taxonomy in TAXONOMIES:
+            if taxonomy.field:
+                model = models[taxonomy.field]._default_manager
+                terms += [vocabulary_term(taxonomy, term) for term in model.all()]
         terms += [kind_term(kind) for kind in Listing.Kind.values]
         terms += [community_type_term(value) for value in Listing.CommunityType.values]
         terms += [detail_term(code) for code in detail_codes()]

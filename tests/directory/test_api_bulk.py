@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from directory import bulk
+from providers.hsds import bulk
 from tests.factories import ListingFactory
 
 pytestmark = pytest.mark.django_db

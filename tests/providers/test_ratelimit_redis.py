@@ -128,7 +128,7 @@ def test_the_admin_sign_in_is_limited_in_redis(client, redis_limits):
 
 
 def test_bulk_api_answers_are_limited_per_address_in_redis(client, redis_limits):
-    from directory import bulk
+    from providers.hsds import bulk
 
     for _ in range(bulk.BULK_PER_CLIENT.attempts):
         assert client.get("/api/hsds/services?format=ndjson").status_code == 200

@@ -5,7 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from providers.hsds.importer import HsdsFileError, import_hsds
+from providers.hsds.importer import import_hsds
+from providers.hsds.reading import HsdsFileError
 
 
 class Command(BaseCommand):

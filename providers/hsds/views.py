@@ -20,12 +20,12 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
-from directory import bulk
 from directory.criteria import TERM_PARAMS, nearest_location_miles
 from directory.filters import ListingFilter
-from providers.hsds import ids, openapi, serialize
+from providers.hsds import bulk, ids, openapi, serialize
 from providers.hsds import taxonomy as tx
 from providers.hsds.selectors import (
+    TRUE_WORDS,
     DirectoryQuery,
     Paging,
     QueryError,
@@ -95,7 +95,7 @@ def api(view: View) -> View:
 
 
 def _flag(request: HttpRequest, name: str) -> bool:
-    return request.GET.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+    return request.GET.get(name, "").strip().lower() in TRUE_WORDS
 
 
 def _format(request: HttpRequest) -> str:
@@ -233,7 +233,7 @@ def _ndjson(
     request: HttpRequest, chunks: Callable[[], Iterator[list[Any]]], serialise: Callable[[Any], Any]
 ) -> HttpResponseBase:
     """Every result, one JSON object a line: limited per client, and for the whole
-    directory served from a file made once per version of it (directory.bulk)."""
+    directory served from a file made once per version of it (providers.hsds.bulk)."""
     if bulk.limited(request):
         response = _error(
             request, 429, _("Too many bulk downloads from your address; please try again later.")
