@@ -5,7 +5,6 @@ import csv
 import io
 import json
 import math
-import time
 from pathlib import Path
 
 import pytest
@@ -244,13 +243,11 @@ def raw_matches(language: str, payment: str, zip_code: str, radius: float) -> li
 
 @pytest.mark.slow
 @pytest.mark.shared_data("samhsa-2022")
-def test_the_whole_file_imports_quickly_and_searches_like_the_raw_file(client):
-    started = time.monotonic()
+def test_the_whole_file_imports_and_searches_like_the_raw_file(client):
+    # Its speed is the bench's to measure (bench.imports), not a test's.
     report = import_samhsa(path=FACILITIES)
-    elapsed = time.monotonic() - started
     assert report.created + len(report.skipped) == 9037
     assert Listing.objects.searchable().count() == report.created
-    assert elapsed < 120, elapsed
 
     for params, (code, payment, zip_code, radius) in (
         ("language=es&sliding=1&near=10001&radius=25", ("SP", "SS", "10001", 25)),
