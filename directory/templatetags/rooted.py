@@ -119,6 +119,22 @@ def facet_options(facet: Any, options: Any) -> SafeString:
     )
 
 
+@register.simple_tag
+def select_options(choices: Any, selected: Any = "") -> SafeString:
+    """A `<select>`'s options from (value, label) pairs, the one equal to `selected`
+    chosen: the fifty-odd states every search page lists, written as facet_options
+    writes its choices."""
+    chosen = str(selected)
+    # Safe: each value and label is escaped as it goes in.
+    return mark_safe(
+        "\n".join(
+            f'<option value="{escape(str(value))}"{" selected" if str(value) == chosen else ""}>'
+            f"{escape(str(label))}</option>"
+            for value, label in choices
+        )
+    )
+
+
 def count_text(count: int) -> str:
     """A count in the page's locale; below a thousand there is nothing to group."""
     return str(count) if 0 <= count < 1000 else number_format(count, force_grouping=True)

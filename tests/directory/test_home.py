@@ -162,3 +162,10 @@ def test_language_switcher_keeps_the_query_string(client):
     content = client.get("/en/?near=94110&lang=vi").content.decode()
 
     assert 'href="/ko/?near=94110&amp;lang=vi" hreflang="ko"' in content
+
+
+def test_the_home_form_lists_every_state_none_chosen(client):
+    html = client.get("/en/").content.decode()
+
+    assert '<option value="CA">California</option>' in html
+    assert "selected>" not in html.split('id="id_online"')[1].split("</select>")[0]

@@ -193,3 +193,11 @@ def test_months_count_only_needs_with_enough_searches_in_every_month(client):
         row = content.split(f'<tr data-month="{month}">')[1].split("</tr>")[0]
         assert f"<td>{value}</td>" in row, (month, row)
     assert set(page_cells(client, period="3")) == {"lang=vi&zip3=941", "lang=ko&zip3=941"}
+
+
+@pytest.mark.django_db
+def test_the_state_chosen_stays_chosen_in_the_form(client):
+    html = client.get("/en/insights/", {"state": "NY"}).content.decode()
+
+    assert '<option value="NY" selected>New York</option>' in html
+    assert '<option value="CA">California</option>' in html
