@@ -42,6 +42,7 @@ from providers.models import (
     User,
 )
 from providers.search_index import search_index_update
+from providers.translation import TranslationDefaults
 from providers.vocabulary import Vocabularies, insert_rows, through_of, vocabulary_fields
 
 # Listings read, written and indexed together, in one savepoint.
@@ -175,6 +176,7 @@ class ImportWriter:
         self.vocabulary = vocabulary_fields()
         self.language_codes = vocabularies.language_codes()
         self.term_slugs = {name: vocabularies.term_slugs(name) for name in self.vocabulary}
+        self.untranslated = TranslationDefaults(Listing)
 
     def write(self, items: list[Incoming]) -> list[Written]:
         """Write every item, `batch` at a time; one result per item, in order."""
@@ -299,7 +301,7 @@ class ImportWriter:
         """The listing as the item makes it, validated, and its picture before (None
         when it is new); raises ValidationError, changing nothing, when it is invalid."""
         if found is None:
-            listing = Listing(**item.defaults)
+            listing = Listing(**self.untranslated.missing(item.defaults), **item.defaults)
             if item.defaults.get("uuid") and listing.uuid in self._uuids:
                 listing.uuid = uuid4()  # the id is someone else's (a pending change's)
             held, before = _Held(listing, new=True), None
