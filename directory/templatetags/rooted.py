@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, pgettext
 from django.utils.translation import gettext as _
 
 from providers.money import money
@@ -117,6 +117,15 @@ def facet_options(facet: Any, options: Any) -> SafeString:
             for key in [escape(option.key)]
         )
     )
+
+
+@register.filter
+def isolated_list(items: Any) -> SafeString:
+    """Names as a list in the page's language, each isolated from the text around it
+    (a provider's name, a plan, a language): "<bdi>Cantonese</bdi>, <bdi>Spanish</bdi>"."""
+    separator = escape(pgettext("list separator", ", "))
+    # Safe: each name is escaped as it goes in.
+    return mark_safe(separator.join(f"<bdi>{escape(str(item))}</bdi>" for item in items))
 
 
 @register.simple_tag

@@ -4,8 +4,9 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from providers.models import Insurance
 from tests.directory.test_search_support import search
-from tests.factories import ListingFactory
+from tests.factories import ListingFactory, reindex
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +91,17 @@ def test_the_form_keeps_the_current_choices(client):
     assert 'value="40"' in html
     assert 'name="q" value="bereavement"' in html
     assert '<option value="confirmed" selected>' in html
+
+
+def test_a_card_lists_languages_and_plans_with_the_page_s_separator(client):
+    listing = ListingFactory(name="Two Tongues", speaks=["vi", "es"], interpreter=["ko"])
+    listing.insurance.set(Insurance.objects.filter(slug__in=["medicaid", "medicare"]))
+    reindex(listing)
+
+    english = client.get("/en/search/").content.decode()
+    arabic = client.get("/ar/search/").content.decode()
+
+    assert "Speaks: <bdi>Spanish</bdi>, <bdi>Vietnamese</bdi>" in english
+    assert "Interpreter available: <bdi>Korean</bdi>" in english
+    assert "<bdi>Medicaid</bdi>, <bdi>Medicare</bdi>" in english
+    assert "</bdi>، <bdi>" in arabic
