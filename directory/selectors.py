@@ -50,23 +50,19 @@ from django.utils.translation import gettext as _
 
 from directory.criteria import (
     KEPT,
-    RADII,
-    TERM_PARAMS,
     VOCABULARY_CRITERIA,
-    Criterion,
-    Relaxation,
-    SearchParams,
     asked,
     criteria_reasons,
     match_annotations,
     match_preferences,
     only_kept,
-    or_list,
     reason_annotations,
     relaxations,
 )
+from directory.criterion_types import Criterion
 from directory.filters import untranslated
 from directory.maps import ResultsMap, results_map
+from directory.params import RADII, TERM_PARAMS, Relaxation, SearchParams, or_list
 from directory.words import recognised_text
 from providers.models import (
     STALE_AFTER,
