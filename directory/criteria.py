@@ -17,9 +17,10 @@ says, once, everything the product needs from it:
   wider radius, video sessions in the state); any criterion may also be dropped.
 - `facet`: for vocabularies, the term code each choice is counted by.
 
-The search page (directory/selectors.py), its facet counts and suggestions, the
-listing page's reasons and the HSDS API's filters (providers/hsds/views.py) all read this
-table, so a search and the API answer the same question the same way.
+The search page (directory/selectors.py), its facet counts (directory/counts.py)
+and suggestions (directory/suggestions.py), the listing page's reasons and the HSDS
+API's filters (providers/hsds/views.py) all read this table, so a search and the API
+answer the same question the same way.
 
 Within one parameter the choices are alternatives (`lang=vi&lang=ko`: either will
 do; meeting more of them ranks higher); different parameters all apply. With both
