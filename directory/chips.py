@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from directory.criteria import CRITERIA, VOCABULARY_CRITERIA, PlaceCriterion, SearchParams, Term
+from directory.criteria import CRITERIA, VOCABULARY_CRITERIA
+from directory.criterion_types import PlaceCriterion
+from directory.params import SearchParams, Term
 from providers.money import isolate
 
 

@@ -27,16 +27,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from directory.criteria import (
-    DEFAULT_RADIUS,
-    RADII,
-    STATE_NAMES,
-    TERM_PARAMS,
-    SearchParams,
-    Term,
-    current_language_suffix,
-    search_conditions,
-)
+from directory.criteria import search_conditions
+from directory.params import DEFAULT_RADIUS, RADII, STATE_NAMES, TERM_PARAMS, SearchParams, Term
+from directory.text_search import current_language_suffix
 from directory.words import Words, filler_words, kind_synonyms
 from providers.models import (
     AccessibilityFeature,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from directory.criteria import RADII, whole
+from directory.params import RADII, whole
 from providers.places import offset_miles
 
 if TYPE_CHECKING:

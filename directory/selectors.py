@@ -1,7 +1,9 @@
-"""Reads for the public search: ranking, match reasons, facets, no-dead-end suggestions.
+"""Reads for the public search: ranking, match reasons, the page of results.
 
 What each criterion means (its condition, points, reasons, description and how it
-may be relaxed) is in directory/criteria.py; this module puts them together.
+may be relaxed) is in directory/criteria.py; this module puts them together. The
+counts beside the results and the facets are directory/counts.py's, the
+no-dead-end suggestions directory/suggestions.py's.
 
 How results are ordered (`sort=match`, the default); the search page explains the
 same rules in words ("How results are ordered"):
@@ -34,39 +36,32 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
-    Count,
     ExpressionWrapper,
     F,
     IntegerField,
     QuerySet,
-    Sum,
     Value,
     When,
 )
 from django.utils import formats, timezone
 from django.utils.functional import SimpleLazyObject, cached_property
-from django.utils.translation import get_language, get_language_info, gettext_lazy, ngettext
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from directory.counts import Facet, build_facets, count_relaxed, count_search
 from directory.criteria import (
-    KEPT,
-    RADII,
-    TERM_PARAMS,
     VOCABULARY_CRITERIA,
-    Criterion,
-    Relaxation,
-    SearchParams,
-    asked,
     criteria_reasons,
     match_annotations,
     match_preferences,
     only_kept,
-    or_list,
     reason_annotations,
     relaxations,
 )
 from directory.filters import untranslated
 from directory.maps import ResultsMap, results_map
+from directory.params import RADII, SearchParams
+from directory.suggestions import FEW_RESULTS, Suggestions, suggest
 from directory.words import recognised_text
 from providers.models import (
     STALE_AFTER,
@@ -74,7 +69,6 @@ from providers.models import (
     Location,
     SearchEntry,
     SearchTerm,
-    SearchTermPair,
 )
 from providers.places import miles_between
 from providers.states import US_STATES
@@ -84,9 +78,6 @@ if TYPE_CHECKING:
     from directory.filters import ListingFilter, Vocabularies
 
 PAGE_SIZE = 20
-# Fewer results than this and the page suggests how to find more.
-FEW_RESULTS = 3
-FLAGS = ("sliding", "free", "accepting")
 
 # Ranking -----------------------------------------------------------------------------
 
@@ -174,375 +165,6 @@ def listing_match_reasons(*, listing: Listing, params: SearchParams) -> list[str
         return []
     found = annotated(Listing.objects.filter(pk=listing.pk), params).first()
     return match_reasons(found, params) if found is not None else []
-
-
-# Facets and counts ---------------------------------------------------------------------
-
-FACETS = (
-    ("lang", gettext_lazy("Language")),
-    ("identity", gettext_lazy("Provider identifies as")),
-    ("experience", gettext_lazy("Provider has experience with")),
-    ("insurance", gettext_lazy("Insurance")),
-    ("specialty", gettext_lazy("Concerns")),
-    ("approach", gettext_lazy("Approach")),
-    ("kind", gettext_lazy("Kind of support")),
-    ("age", gettext_lazy("Ages")),
-    ("format", gettext_lazy("Format")),
-    ("access", gettext_lazy("Accessibility")),
-    ("payment", gettext_lazy("Ways to pay")),
-)
-
-
-FACETS_BY_PARAM = dict(FACETS)
-
-
-@dataclass(frozen=True)
-class FacetOption:
-    key: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass(frozen=True)
-class Facet:
-    """A filter's choices, each with how many results it would give, the other filters kept."""
-
-    name: str
-    legend: str
-    options: list[FacetOption]
-
-    @cached_property
-    def shown(self) -> list[FacetOption]:
-        return [option for option in self.options if option.count or option.selected]
-
-    @cached_property
-    def more(self) -> list[FacetOption]:
-        return [option for option in self.options if not (option.count or option.selected)]
-
-
-@dataclass(frozen=True)
-class Counts:
-    total: int
-    flags: dict[str, int]  # results with a sliding scale, a free option, accepting
-    facets: dict[str, dict[str, int]]  # by facet, each term's id (a kind's value): its count
-
-
-def count_search(params: SearchParams, kinds: tuple[str, ...] | None = None) -> Counts:
-    """Every count beside a search's results, in one query over the search index.
-
-    A facet counts, for each of its choices, the results it would give with the
-    other filters kept: for a facet the search does not filter on, the terms of
-    the results themselves; for one it does, the terms of the results of the
-    search without it. Each is a grouped count of term codes, and the groups are
-    sent as one UNION. Every entry has one kind, so the kinds' counts among the
-    results add up to their total. `kinds` scopes the search (the community page).
-    """
-    chosen = {criterion.param: criterion for criterion in asked(params)}
-    scope = kind_codes(kinds)
-    parts = [_counted(list(chosen.values()), params, scope, part="")]
-    for param in FACETS_BY_PARAM:
-        if param in chosen:
-            others = [criterion for key, criterion in chosen.items() if key != param]
-            prefix = VOCABULARY_CRITERIA[param].facet(params)
-            parts.append(_counted(others, params, scope, part=param, prefix=prefix))
-    found: dict[str, dict[str, int]] = defaultdict(dict)
-    for part, term, count in parts[0].union(*parts[1:], all=True):
-        found[part][term] = count
-    results = found[""]
-    facets = {}
-    for param in FACETS_BY_PARAM:
-        prefix = VOCABULARY_CRITERIA[param].facet(params)
-        source = found[param] if param in chosen else results
-        facets[param] = {
-            term.removeprefix(prefix): count
-            for term, count in source.items()
-            if term.startswith(prefix)
-        }
-    total = sum(count for term, count in results.items() if term.startswith("kind:"))
-    return Counts(total, {flag: results.get(flag, 0) for flag in FLAGS}, facets)
-
-
-def _counted(
-    chosen: list[Criterion],
-    params: SearchParams,
-    scope: list[str] | None,
-    *,
-    part: str,
-    prefix: str = "",
-) -> QuerySet[Any]:
-    """(part, term, count) for each term code of the listings meeting `chosen` (and of
-    `scope`'s kinds), those beginning with `prefix` only when it is given.
-
-    The listings with one term, or with any of several kinds (a listing has one),
-    or every listing, are counted already (`SearchTermPair`): their counts are
-    read. Any other set is counted from its listings' terms.
-    """
-    sets = _code_sets(chosen, params, scope)
-    if _pair_readable(sets):
-        pairs = SearchTermPair.objects.filter(term__in=sets[0] or []) if sets else _every_term()
-        if prefix:
-            pairs = pairs.filter(other__startswith=prefix)
-        return _by_term(pairs, "other", Sum("count"), part)
-    terms = SearchTerm.objects.filter(entry_id__in=_entry_ids(chosen, params, scope, sets))
-    if prefix:
-        terms = terms.filter(term__startswith=prefix)
-    return _by_term(terms, "term", Count("*"), part)
-
-
-def _code_sets(
-    chosen: list[Criterion], params: SearchParams, scope: list[str] | None
-) -> list[list[str] | None]:
-    """Each criterion's term codes (None where it is not a set of terms), and the scope's."""
-    sets = [criterion.codes(params) for criterion in chosen]
-    return [*sets, scope] if scope is not None else sets
-
-
-def _pair_readable(sets: list[list[str] | None]) -> bool:
-    """Whether the pair counts hold the counts of the listings with these code sets
-    (`_code_sets`): every listing, those with one term, or those with any of several
-    kinds (a listing has one)."""
-    if not sets:
-        return True
-    codes = sets[0] if len(sets) == 1 else None
-    if not codes:
-        return False
-    return len(codes) == 1 or all(code.startswith("kind:") for code in codes)
-
-
-def _entries(
-    chosen: list[Criterion], params: SearchParams, scope: list[str] | None
-) -> QuerySet[SearchEntry]:
-    """The index entries meeting every one of `chosen`, of `scope`'s kinds."""
-    entries = SearchEntry.objects.filter(*(criterion.condition(params) for criterion in chosen))
-    if scope is not None:
-        entries = entries.filter(kind__in=[code.removeprefix("kind:") for code in scope])
-    return entries
-
-
-def _entry_ids(
-    chosen: list[Criterion],
-    params: SearchParams,
-    scope: list[str] | None,
-    sets: list[list[str] | None],
-) -> QuerySet[Any]:
-    """The ids of the entries meeting every one of `chosen`, of `scope`'s kinds
-    (`sets`: their code sets).
-
-    When every condition is a set of term codes, the sets are intersected in the
-    term index alone: reading the entries too made PostgreSQL scan all of them."""
-    if not sets or any(codes is None for codes in sets):
-        return _entries(chosen, params, scope).values("pk")
-    ids = SearchTerm.objects.filter(term__in=sets[0] or [])
-    for codes in sets[1:]:
-        ids = ids.filter(
-            entry_id__in=SearchTerm.objects.filter(term__in=codes or []).values("entry_id")
-        )
-    return ids.values("entry_id")
-
-
-def kind_codes(kinds: tuple[str, ...] | None) -> list[str] | None:
-    """A search's scope (the community page's kinds) as term codes; None: every kind."""
-    return [f"kind:{kind}" for kind in kinds] if kinds is not None else None
-
-
-def _by_term(rows: QuerySet[Any], column: str, count: Any, part: str) -> QuerySet[Any]:
-    """(part, term, count) grouped by the term in `column`: one part of a UNION."""
-    return (
-        rows.order_by()
-        .values(column)
-        .annotate(part=Value(part), count=count)
-        .values_list("part", column, "count")
-    )
-
-
-def _every_term() -> QuerySet[SearchTermPair]:
-    """Each term's own count: the pairs of a term with itself."""
-    return SearchTermPair.objects.filter(term=F("other"))
-
-
-def count_relaxed(searches: list[SearchParams], kinds: tuple[str, ...] | None) -> list[int]:
-    """How many results each of these searches finds, in one query: each search's
-    results counted by kind (read from the pair counts when they hold it)."""
-    if not searches:
-        return []
-    scope = kind_codes(kinds)
-    parts = [
-        _total(list(asked(search)), search, scope, part=str(index))
-        for index, search in enumerate(searches)
-    ]
-    totals: dict[str, int] = defaultdict(int)
-    for part, _kind, count in parts[0].union(*parts[1:], all=True):
-        totals[part] += count
-    return [totals[str(index)] for index in range(len(searches))]
-
-
-def _total(
-    chosen: list[Criterion], params: SearchParams, scope: list[str] | None, *, part: str
-) -> QuerySet[Any]:
-    """(part, "", count): how many listings meet `chosen` (and `scope`'s kinds), as a
-    part of a UNION. Read from the pair counts by kind when they hold it, else counted."""
-    if _pair_readable(_code_sets(chosen, params, scope)):
-        return _counted(chosen, params, scope, part=part, prefix="kind:")
-    return (
-        _entries(chosen, params, scope)
-        .order_by()
-        .annotate(part=Value(part), term=Value(""))
-        .values_list("part", "term")
-        .annotate(count=Count("*"))
-    )
-
-
-def build_facets(
-    vocabularies: "Vocabularies", params: SearchParams, counts: dict[str, dict[str, int]]
-) -> list[Facet]:
-    facets = []
-    for param, legend in FACETS:
-        chosen = set(params.keys(param))
-        options = [
-            FacetOption(
-                term.key, term.label, counts.get(param, {}).get(str(term.id), 0), term.key in chosen
-            )
-            for term in vocabularies.terms.get(TERM_PARAMS[param], [])
-        ]
-        facets.append(Facet(param, str(legend), options))
-    return facets
-
-
-# Suggestions ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    text: str  # "4 providers who speak Korean are within 50 miles."
-    querystring: str  # the relaxed search
-    count: int
-
-
-@dataclass(frozen=True)
-class Suggestions:
-    """When a search finds little: what it is, what nothing offers, what would find more."""
-
-    lead: str  # "No results within 10 miles."
-    options: list[Suggestion]  # in the order they are tried; empty when nothing helps
-    unavailable: list[str] = field(default_factory=list)  # "Nothing ... offers ..."
-    fallback: str = ""  # when no option helps: what else to try
-
-
-def suggestion_text(relaxation: Relaxation, count: int, params: SearchParams) -> str:
-    values = {"count": count, "language": or_list(term.label for term in params.lang)}
-    if relaxation.kind == "radius":
-        values["radius"] = relaxation.params.radius
-        if params.lang and not params.interpreter:
-            return (
-                ngettext(
-                    "%(count)s provider who speaks %(language)s is within %(radius)s miles.",
-                    "%(count)s providers who speak %(language)s are within %(radius)s miles.",
-                    count,
-                )
-                % values
-            )
-        return (
-            ngettext(
-                "%(count)s result within %(radius)s miles.",
-                "%(count)s results within %(radius)s miles.",
-                count,
-            )
-            % values
-        )
-    if relaxation.kind == "interpreter":
-        return (
-            ngettext(
-                "%(count)s result if you include providers who offer an interpreter for "
-                "%(language)s.",
-                "%(count)s results if you include providers who offer an interpreter for "
-                "%(language)s.",
-                count,
-            )
-            % values
-        )
-    if relaxation.kind == "online":
-        values["state"] = relaxation.params.online_state_name
-        return (
-            ngettext(
-                "%(count)s result if you include video and phone sessions in %(state)s.",
-                "%(count)s results if you include video and phone sessions in %(state)s.",
-                count,
-            )
-            % values
-        )
-    values["filter"] = relaxation.dropped
-    return (
-        ngettext(
-            "%(count)s result without “%(filter)s”.",
-            "%(count)s results without “%(filter)s”.",
-            count,
-        )
-        % values
-    )
-
-
-MAX_SUGGESTIONS = 3
-
-
-def suggest(
-    params: SearchParams,
-    total: int,
-    candidates: list[Relaxation],
-    counts: list[int],
-    unavailable: dict[str, str] | None = None,
-) -> Suggestions | None:
-    """When a search finds little, the first few relaxations that find more, in the
-    order `relaxations` tries them.
-
-    A wider radius is offered once: the nearest that finds enough, else the one
-    that finds most. The language and identity filters are kept, unless nothing
-    anywhere offers them (`unavailable`: by param, the filter as the seeker chose
-    it), which is said plainly; only when nothing else finds more are they given up.
-    """
-    if total >= FEW_RESULTS or not candidates:
-        return None
-    unavailable = unavailable or {}
-    helpful = [(c, n) for c, n in zip(candidates, counts, strict=True) if n > total]
-    wider = [(c, n) for c, n in helpful if c.kind == "radius"]
-    if wider:
-        enough = [(c, n) for c, n in wider if n >= FEW_RESULTS]
-        nearest = enough[0] if enough else max(wider, key=lambda pair: pair[1])
-        helpful = [(c, n) for c, n in helpful if c.kind != "radius" or (c, n) == nearest]
-    # Giving up what nothing offers comes first: nothing is found with it.
-    helpful.sort(key=lambda pair: pair[0].param not in unavailable)
-    keeping = [(c, n) for c, n in helpful if c.param not in KEPT or c.param in unavailable]
-    chosen = (keeping or helpful)[:MAX_SUGGESTIONS]
-    return Suggestions(
-        lead=suggestion_lead(params, total),
-        options=[
-            Suggestion(suggestion_text(c, n, params), c.params.querystring(), n) for c, n in chosen
-        ],
-        unavailable=[
-            _("Nothing in Rooted offers “%(filter)s” yet.") % {"filter": described}
-            for described in unavailable.values()
-        ],
-        fallback="" if chosen else _("Try fewer filters, a wider distance or other words."),
-    )
-
-
-def suggestion_lead(params: SearchParams, total: int) -> str:
-    """ "No results within 10 miles.", "Only 2 results.", ..."""
-    if params.place is not None:
-        values = {"count": total, "radius": params.radius}
-        if total == 0:
-            return _("No results within %(radius)s miles.") % values
-        return (
-            ngettext(
-                "Only %(count)s result within %(radius)s miles.",
-                "Only %(count)s results within %(radius)s miles.",
-                total,
-            )
-            % values
-        )
-    if total == 0:
-        return _("No results.")
-    return ngettext("Only %(count)s result.", "Only %(count)s results.", total) % {"count": total}
 
 
 # The search ----------------------------------------------------------------------------

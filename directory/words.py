@@ -24,7 +24,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import pgettext
 
-from directory.criteria import UNSPACED, VOCABULARY_CRITERIA, Recognised, SearchParams, Term
+from directory.criteria import VOCABULARY_CRITERIA
+from directory.params import Recognised, SearchParams, Term
+from directory.text_search import UNSPACED
 
 # Which parameter a vocabulary's names apply, in order of preference when one
 # phrase names terms of several. Identity words ask for experience with the

@@ -1,7 +1,7 @@
 """A search as the gap report keeps it: a cell of structured filters and a coarse place.
 
 The filters are the search's own cleaned parameters (directory.filters,
-directory.criteria), less everything that could point at a person or is free to
+directory.params), less everything that could point at a person or is free to
 type: the place (`near`, `radius`, `online`), the words (`q`) and the order
 (`sort`). The place becomes the 3-digit prefix of the ZIP code searched near (and
 its state), or, for a search for online care only, the state. A fee limit is
@@ -17,8 +17,9 @@ from urllib.parse import parse_qsl, urlencode
 from django.db.models import Q
 from django.http import QueryDict
 
-from directory.criteria import TERM_PARAMS, SearchParams, search_conditions
+from directory.criteria import search_conditions
 from directory.filters import ListingFilter
+from directory.params import TERM_PARAMS, SearchParams
 from providers.models import Listing, Location, SearchEntry
 
 # Parameters never kept: the place is coarsened instead, the rest is free text or order.

@@ -11,7 +11,8 @@ from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
 
-from directory.criteria import SearchParams, asked
+from directory.criteria import asked
+from directory.params import SearchParams
 from insights.cells import Cell, params_of, supply_conditions
 from insights.models import SearchCell
 from insights.report import describe

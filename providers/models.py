@@ -21,7 +21,7 @@ from providers.states import US_STATES
 STALE_AFTER = timedelta(days=180)
 HIDDEN_AFTER = timedelta(days=365)
 # "Accepting new clients" unconfirmed for longer is shown with its date and no
-# longer ranks a listing higher (directory.criteria.AcceptingCriterion).
+# longer ranks a listing higher (directory.criterion_types.AcceptingCriterion).
 AVAILABILITY_FRESH_FOR = timedelta(days=30)
 
 

@@ -4,7 +4,7 @@ A searchable listing (published, confirmed within the year, not hidden by its
 owner) has one `SearchEntry` row and a `SearchTerm` row for each thing a search
 can ask for; `SearchTermPair` counts the listings that have each two terms.
 Search filters, ranks and counts on these rows alone (directory/criteria.py,
-directory/selectors.py); the words are matched on the listing's
+directory/selectors.py, directory/counts.py); the words are matched on the listing's
 `SearchDocument`s, written by PostgreSQL triggers (migration 0007).
 
 The services that change what the public sees call `search_index_update` with

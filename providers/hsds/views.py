@@ -20,8 +20,9 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
-from directory.criteria import TERM_PARAMS, nearest_location_miles
+from directory.distances import nearest_location_miles
 from directory.filters import ListingFilter
+from directory.params import TERM_PARAMS
 from providers.hsds import bulk, ids, openapi, serialize
 from providers.hsds import taxonomy as tx
 from providers.hsds.selectors import (

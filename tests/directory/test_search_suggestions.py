@@ -3,9 +3,10 @@
 import pytest
 from django.http import QueryDict
 
-from directory.criteria import Relaxation, relaxations
+from directory.criteria import relaxations
 from directory.filters import ListingFilter
-from directory.selectors import suggest
+from directory.params import Relaxation
+from directory.suggestions import suggest
 from tests.directory.test_search_support import north_of, read, search, zip_centre
 from tests.factories import ListingFactory, LocationFactory
 

@@ -1,0 +1,51 @@
+"""Places in a search: the listings within a radius of a place, the distance to a
+listing's nearest location, and that distance in words ("2.4 miles away").
+"""
+
+from typing import Any
+
+from django.db.models import FloatField, OuterRef, Q, QuerySet, Subquery
+from django.utils import formats
+from django.utils.translation import ngettext
+
+from providers.models import Location
+from providers.places import GreatCircleMiles, Place, within
+
+
+def locations_within(place: Place, miles: float) -> QuerySet[Location]:
+    """Locations within `miles` of `place`, each annotated with its `miles` away."""
+    return within(Location.objects.all(), place.latitude, place.longitude, miles)
+
+
+def within_miles(place: Place, miles: float) -> Q:
+    """Listings with a location within `miles` of `place`."""
+    return Q(pk__in=locations_within(place, miles).values("listing_id"))
+
+
+def nearest_location_miles(place: Place) -> Subquery:
+    """A listing's distance: that of its nearest location."""
+    return nearest_location(place, "miles", FloatField())
+
+
+def nearest_location(place: Place, column: str, output_field: Any = None) -> Subquery:
+    """A value (`miles`, `postal_code`) of the listing's location nearest `place`."""
+    return Subquery(
+        Location.objects.filter(
+            listing_id=OuterRef("pk"), latitude__isnull=False, longitude__isnull=False
+        )
+        .annotate(miles=GreatCircleMiles(place.latitude, place.longitude))
+        .order_by("miles")
+        .values(column)[:1],
+        output_field=output_field,
+    )
+
+
+def miles_text(miles: float) -> str:
+    """ "2.4 miles away", with the current locale's decimal separator."""
+    rounded = round(miles, 1)
+    # Plural rules take whole numbers; a fraction reads as plural ("0.5 miles") in
+    # every interface language, and 100 selects that form in all of them.
+    count = int(rounded) if rounded.is_integer() else 100
+    return ngettext("%(miles)s mile away", "%(miles)s miles away", count) % {
+        "miles": formats.number_format(rounded, 1)
+    }

@@ -1,0 +1,103 @@
+"""Words in a search (`q`), matched as text: on PostgreSQL against each listing's
+full-text `SearchDocument` in the page's language or English, elsewhere (and for
+scripts written without spaces) by a plain contains match on its name and texts.
+
+Reading the words for the names of filters ("español") is directory/words.py.
+"""
+
+import re
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import get_language
+
+from providers.models import Listing, SearchDocument
+
+MAX_QUERY_WORDS = 8
+
+
+def current_language_suffix() -> str:
+    """The current interface language as a modeltranslation column suffix ("zh_hans")."""
+    code = get_language() or settings.LANGUAGE_CODE
+    if code not in {language for language, _name in settings.LANGUAGES}:
+        code = settings.LANGUAGE_CODE
+    return code.replace("-", "_")
+
+
+def text_columns() -> list[str]:
+    """The about and approach texts in the current language, then in English."""
+    suffixes = dict.fromkeys([current_language_suffix(), settings.LANGUAGE_CODE])
+    return [f"{text}_{suffix}" for suffix in suffixes for text in ("about", "approach_text")]
+
+
+def uses_full_text_search() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def document_languages() -> list[str]:
+    """The current interface language and English, as SearchDocument languages."""
+    return list(dict.fromkeys([current_language_suffix(), settings.LANGUAGE_CODE]))
+
+
+def search_query(q: str) -> Any:
+    """PostgreSQL: the words as typed, by their English stems, or as the start of a word.
+
+    "counselling" matches itself, "counsel" matches it by its stem, and "Nguy"
+    matches "Nguyen" as the beginning of a longer word.
+    """
+    from django.contrib.postgres.search import SearchQuery
+
+    query = SearchQuery(q, config="simple", search_type="websearch") | SearchQuery(
+        q, config="english", search_type="websearch"
+    )
+    # Not with "quoted phrases" or -excluded words, which the prefixes would undo;
+    # not for one- or two-letter words, which begin too many.
+    words = re.findall(r"\w+", q)[:MAX_QUERY_WORDS]
+    if words and '"' not in q and not re.search(r"(^|\s)-", q) and min(map(len, words)) > 2:
+        prefixes = " & ".join(f"{word}:*" for word in words)
+        query |= SearchQuery(prefixes, config="simple", search_type="raw")
+    return query
+
+
+def documents() -> QuerySet[SearchDocument]:
+    """The listing's SearchDocuments a search in the current language reads (PostgreSQL):
+    its own language's, else the English one."""
+    return SearchDocument.objects.filter(
+        listing_id=OuterRef("pk"), language__in=document_languages()
+    )
+
+
+def search_rank(q: str) -> Subquery:
+    """How well the listing's document in the current language matches `q` (PostgreSQL)."""
+    from django.contrib.postgres.search import SearchRank
+
+    rank = SearchRank(F("document"), search_query(q))
+    return Subquery(documents().annotate(rank=rank).order_by("-rank").values("rank")[:1])
+
+
+# Scripts written without spaces between words, where a word is found only as a
+# part of a longer run of text: Chinese and Japanese.
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def text_condition(q: str) -> Q:
+    """Every word of `q` in the name or the texts in the current language, or in English.
+
+    On PostgreSQL a full-text match against the listing's SearchDocument (GIN
+    indexed). Elsewhere, and for words in scripts without spaces (Chinese), where
+    full-text search cannot find part of a run of text, a plain contains match.
+    """
+    if uses_full_text_search():
+        condition = Q(Exists(documents().filter(document=search_query(q))))
+        if not UNSPACED.search(q):
+            return condition
+    contains = Listing.objects.all()
+    for word in q.split()[:MAX_QUERY_WORDS]:
+        anywhere = Q(name__icontains=word)
+        for column in text_columns():
+            anywhere |= Q(**{f"{column}__icontains": word})
+        contains = contains.filter(anywhere)
+    by_contains = Q(pk__in=contains.values("pk"))
+    return condition | by_contains if uses_full_text_search() else by_contains
