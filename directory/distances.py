@@ -4,7 +4,7 @@ listing's nearest location, and that distance in words ("2.4 miles away").
 
 from typing import Any
 
-from django.db.models import FloatField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import FloatField, OuterRef, QuerySet, Subquery
 from django.utils import formats
 from django.utils.translation import ngettext
 
@@ -15,11 +15,6 @@ from providers.places import GreatCircleMiles, Place, within
 def locations_within(place: Place, miles: float) -> QuerySet[Location]:
     """Locations within `miles` of `place`, each annotated with its `miles` away."""
     return within(Location.objects.all(), place.latitude, place.longitude, miles)
-
-
-def within_miles(place: Place, miles: float) -> Q:
-    """Listings with a location within `miles` of `place`."""
-    return Q(pk__in=locations_within(place, miles).values("listing_id"))
 
 
 def nearest_location_miles(place: Place) -> Subquery:

@@ -13,11 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from providers.places import Place
-from providers.states import US_STATES
+from providers.states import STATE_NAMES
 
 RADII = (5, 10, 25, 50, 100)
 DEFAULT_RADIUS = 25
-STATE_NAMES = dict(US_STATES)
 # What vocabulary the terms of each vocabulary parameter come from.
 TERM_PARAMS = {
     "lang": "lang",

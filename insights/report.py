@@ -26,7 +26,7 @@ from insights.cells import Cell, params_of, supply
 from insights.models import SearchCell
 from insights.suppression import nested_ok, publishable, suppress
 from providers.models import SearchEntry
-from providers.states import US_STATES
+from providers.states import STATE_NAMES
 
 # Periods in whole calendar months ending with the last complete one; None: all kept.
 PERIODS: dict[str, tuple[Any, int | None]] = {
@@ -38,7 +38,6 @@ PERIODS: dict[str, tuple[Any, int | None]] = {
 DEFAULT_PERIOD = "12"
 CACHE_SECONDS = 60 * 60
 TOP = 20
-STATE_NAMES = dict(US_STATES)
 
 
 def month_start(day: datetime.date, months_back: int = 0) -> datetime.date:

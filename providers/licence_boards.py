@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.utils import translation
 
-from providers.states import US_STATES
+from providers.states import STATE_NAMES
 
 # State -> the board's public licence look-up page (behavioural health licences).
 BOARD_LOOKUP = {
@@ -22,8 +22,6 @@ BOARD_LOOKUP = {
     "WA": "https://fortress.wa.gov/doh/providercredentialsearch/",
 }
 
-_STATE_NAMES = dict(US_STATES)
-
 
 def board_lookup_url(state: str, licence_type: str = "") -> tuple[str, bool]:
     """The look-up page for a licence in `state`, and whether it is the board's own
@@ -31,7 +29,7 @@ def board_lookup_url(state: str, licence_type: str = "") -> tuple[str, bool]:
     if state in BOARD_LOOKUP:
         return BOARD_LOOKUP[state], True
     with translation.override("en"):
-        name = str(_STATE_NAMES.get(state, state))
+        name = str(STATE_NAMES.get(state, state))
     words = [name, licence_type, "licence verification board"]
     query = " ".join(word for word in words if word)
     return "https://duckduckgo.com/?" + urlencode({"q": query}), False

@@ -61,3 +61,5 @@ US_STATES = [
     ("WY", _("Wyoming")),
 ]
 STATE_CODES = frozenset(code for code, _name in US_STATES)
+# Each state's name (lazy: in the language of wherever it is shown), by its code.
+STATE_NAMES = dict(US_STATES)

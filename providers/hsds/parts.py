@@ -17,10 +17,9 @@ from providers.hsds import ids
 from providers.hsds import taxonomy as tx
 from providers.models import Listing, ListingLanguage, ServiceArea
 from providers.money import dollars
-from providers.states import US_STATES
+from providers.states import STATE_NAMES
 
 CURRENCY = "USD"
-STATE_NAMES = dict(US_STATES)
 # Ages each age group covers, for service.minimum_age / maximum_age (None: no upper limit).
 AGE_RANGES: dict[str, tuple[int, int | None]] = {
     "children": (0, 12),
