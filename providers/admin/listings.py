@@ -36,6 +36,7 @@ from providers.models import (
     User,
 )
 from providers.search_index import search_index_remove, search_index_update
+from providers.selectors import value_text
 from providers.vocabulary import vocabulary_fields
 
 
@@ -46,21 +47,15 @@ def event_change_rows(event: ListingEvent) -> list[tuple[str, str, str]]:
     for key, value in (event.changes or {}).items():
         if isinstance(value, dict) and "label" in value:
             rows.append(
-                (str(value["label"]), _text(value.get("before")), _text(value.get("after")))
+                (
+                    str(value["label"]),
+                    value_text(value.get("before")),
+                    value_text(value.get("after")),
+                )
             )
         else:
-            rows.append((str(key), "", _text(value)))
+            rows.append((str(key), "", value_text(value)))
     return rows
-
-
-def _text(value: Any) -> str:
-    if value is None or value == "" or value == []:
-        return "—"
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
-    return str(value)
 
 
 class LocationInline(admin.StackedInline):
