@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from providers import csvcells
 from providers.csvsafety import formula_like, unneutralised
+from providers.exporting import TERM_COLUMNS
 from providers.models import (
     Language,
     Listing,
@@ -57,16 +58,6 @@ BOOLEAN_COLUMNS = {
     "accepting": "accepting_new_clients",
 }
 FEE_COLUMNS = ("fee_min", "fee_max", "sliding_scale_min")
-# The vocabulary columns, each named after Listing's relation.
-VOCABULARY_COLUMNS = (
-    "identifies_as",
-    "experienced_with",
-    "specialties",
-    "approaches",
-    "insurance",
-    "ages",
-    "formats",
-)
 LANGUAGE_COLUMNS = {
     "languages": ListingLanguage.Offered.SPEAKS,
     "interpreter_languages": ListingLanguage.Offered.INTERPRETER,
@@ -379,7 +370,7 @@ def _parse_row(values: dict[str, str], vocabularies: Vocabularies) -> _ParsedRow
                 else:
                     row.languages[column].append(language)
 
-    for column in VOCABULARY_COLUMNS:
+    for column in TERM_COLUMNS:
         if column in values:
             row.terms[column] = []
             for slug in csvcells.split(values[column]):
