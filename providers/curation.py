@@ -159,18 +159,9 @@ def listing_suspend(*, listing: Listing, curator: User, message: str) -> Listing
         raise ValidationError(_("Say why the listing is suspended."))
     if listing.draft_of_id or listing.status != Listing.Status.PUBLISHED:
         raise ValidationError(_("Only a published listing can be suspended."))
-    listing.status = Listing.Status.SUSPENDED
-    listing.full_clean()
-    listing.save()
-    search_index_update(listing_ids=[listing.pk])
-    listing_event_record(
-        listing,
-        ListingEvent.Action.SUSPENDED,
-        by=curator,
-        message=message.strip(),
-        source="curator",
+    return _listing_set_status(
+        listing, Listing.Status.SUSPENDED, ListingEvent.Action.SUSPENDED, curator, message
     )
-    return listing
 
 
 @transaction.atomic
@@ -179,13 +170,20 @@ def listing_restore(*, listing: Listing, curator: User, message: str = "") -> Li
     listing = Listing.objects.select_for_update().get(pk=listing.pk)
     if listing.status != Listing.Status.SUSPENDED:
         raise ValidationError(_("Only a suspended listing can be restored."))
-    listing.status = Listing.Status.PUBLISHED
+    return _listing_set_status(
+        listing, Listing.Status.PUBLISHED, ListingEvent.Action.RESTORED, curator, message
+    )
+
+
+def _listing_set_status(
+    listing: Listing, status: str, action: str, curator: User, message: str
+) -> Listing:
+    """Suspending or restoring: the new status, in the search index and in history."""
+    listing.status = status
     listing.full_clean()
     listing.save()
     search_index_update(listing_ids=[listing.pk])
-    listing_event_record(
-        listing, ListingEvent.Action.RESTORED, by=curator, message=message.strip(), source="curator"
-    )
+    listing_event_record(listing, action, by=curator, message=message.strip(), source="curator")
     return listing
 
 

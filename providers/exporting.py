@@ -18,7 +18,8 @@ from providers.models import Listing, ListingLanguage
 from providers.selectors import suffix
 
 SEPARATOR = ";"
-# The vocabularies the format has a column for, each written as its terms' slugs.
+# The vocabularies the format has a column for, each written as its terms' slugs
+# (and read back so by importing.py).
 TERM_COLUMNS = (
     "identifies_as",
     "experienced_with",

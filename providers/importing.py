@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from providers import csvcells
 from providers.csvsafety import formula_like, unneutralised
+from providers.exporting import TERM_COLUMNS
 from providers.models import (
     Language,
     Listing,
@@ -57,16 +58,6 @@ BOOLEAN_COLUMNS = {
     "accepting": "accepting_new_clients",
 }
 FEE_COLUMNS = ("fee_min", "fee_max", "sliding_scale_min")
-# The vocabulary columns, each named after Listing's relation.
-VOCABULARY_COLUMNS = (
-    "identifies_as",
-    "experienced_with",
-    "specialties",
-    "approaches",
-    "insurance",
-    "ages",
-    "formats",
-)
 LANGUAGE_COLUMNS = {
     "languages": ListingLanguage.Offered.SPEAKS,
     "interpreter_languages": ListingLanguage.Offered.INTERPRETER,
@@ -368,33 +359,45 @@ def _parse_row(values: dict[str, str], vocabularies: Vocabularies) -> _ParsedRow
 
     for column in LANGUAGE_COLUMNS:
         if column in values:
-            row.languages[column] = []
-            for code in csvcells.split(values[column]):
-                language = vocabularies.languages.get(code.lower())
-                if language is None:
-                    errors.append(
-                        _("unknown language code '%(code)s' in %(column)s")
-                        % {"code": code, "column": column}
-                    )
-                else:
-                    row.languages[column].append(language)
+            row.languages[column] = _looked_up(
+                values[column],
+                vocabularies.languages,
+                _("unknown language code '%(code)s' in %(column)s"),
+                errors,
+                column=column,
+                word_as="code",
+            )
 
-    for column in VOCABULARY_COLUMNS:
+    for column in TERM_COLUMNS:
         if column in values:
-            row.terms[column] = []
-            for slug in csvcells.split(values[column]):
-                term = vocabularies.terms[column].get(slug.lower())
-                if term is None:
-                    errors.append(
-                        _("'%(slug)s' in %(column)s is not a known term")
-                        % {"slug": slug, "column": column}
-                    )
-                else:
-                    row.terms[column].append(term)
+            row.terms[column] = _looked_up(
+                values[column],
+                vocabularies.terms[column],
+                _("'%(slug)s' in %(column)s is not a known term"),
+                errors,
+                column=column,
+                word_as="slug",
+            )
 
     if any(column in values for column in LOCATION_COLUMNS):
         row.location = _location(values, errors)
     return row
+
+
+def _looked_up(
+    cell: str, known: dict[str, Any], unknown: str, errors: list[str], *, column: str, word_as: str
+) -> list[Any]:
+    """What each word of a cell stands for in `known` (by its lower case). A word it does
+    not know adds `unknown` to the errors, with the word as %(<word_as>)s and the column
+    as %(column)s."""
+    found = []
+    for word in csvcells.split(cell):
+        item = known.get(word.lower())
+        if item is None:
+            errors.append(unknown % {word_as: word, "column": column})
+        else:
+            found.append(item)
+    return found
 
 
 def _location(values: dict[str, str], errors: list[str]) -> Location | None:

@@ -208,6 +208,17 @@ class LicenceType(Vocabulary):
         verbose_name_plural = _("licence types")
 
 
+def vocabulary_relations() -> dict[str, type[models.Model]]:
+    """Listing's vocabulary relations (identifies_as, specialties, ...) -> their term
+    model: its many-to-many fields to a Vocabulary."""
+    return {
+        relation.name: relation.related_model
+        for relation in Listing._meta.many_to_many
+        if isinstance(relation.related_model, type)
+        and issubclass(relation.related_model, Vocabulary)
+    }
+
+
 # Listings ------------------------------------------------------------------
 
 
@@ -250,16 +261,7 @@ class ListingQuerySet(models.QuerySet["Listing"]):
                     "offered", "language__position", "language__name"
                 ),
             ),
-            "identifies_as",
-            "experienced_with",
-            "specialties",
-            "approaches",
-            "insurance",
-            "ages",
-            "formats",
-            "payment_methods",
-            "accessibility",
-            "licence_types",
+            *vocabulary_relations(),
         )
 
 

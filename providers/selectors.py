@@ -74,14 +74,16 @@ class FieldChange:
 
     @property
     def before_text(self) -> str:
-        return _as_text(self.before)
+        return value_text(self.before)
 
     @property
     def after_text(self) -> str:
-        return _as_text(self.after)
+        return value_text(self.after)
 
 
-def _as_text(value: Any) -> str:
+def value_text(value: Any) -> str:
+    """A recorded value as history shows it: a dash for nothing, Yes or No, a list
+    joined by semicolons."""
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):

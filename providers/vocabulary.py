@@ -6,17 +6,12 @@ from typing import Any
 
 from django.db import connection, models
 
-from providers.models import Language, Listing, Vocabulary
+from providers.models import Language, Listing, vocabulary_relations
 
 
 def vocabulary_fields() -> dict[str, type[models.Model]]:
     """Listing's vocabulary relations (identifies_as, specialties, ...) -> their term model."""
-    return {
-        relation.name: relation.related_model
-        for relation in Listing._meta.many_to_many
-        if isinstance(relation.related_model, type)
-        and issubclass(relation.related_model, Vocabulary)
-    }
+    return vocabulary_relations()
 
 
 def through_of(name: str) -> tuple[Any, str]:

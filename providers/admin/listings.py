@@ -3,6 +3,7 @@ freshness and licence filters, history, suspend and restore, the licence check,
 and the directory as CSV out and in."""
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -36,6 +37,7 @@ from providers.models import (
     User,
 )
 from providers.search_index import search_index_remove, search_index_update
+from providers.selectors import value_text
 from providers.vocabulary import vocabulary_fields
 
 
@@ -46,21 +48,15 @@ def event_change_rows(event: ListingEvent) -> list[tuple[str, str, str]]:
     for key, value in (event.changes or {}).items():
         if isinstance(value, dict) and "label" in value:
             rows.append(
-                (str(value["label"]), _text(value.get("before")), _text(value.get("after")))
+                (
+                    str(value["label"]),
+                    value_text(value.get("before")),
+                    value_text(value.get("after")),
+                )
             )
         else:
-            rows.append((str(key), "", _text(value)))
+            rows.append((str(key), "", value_text(value)))
     return rows
-
-
-def _text(value: Any) -> str:
-    if value is None or value == "" or value == []:
-        return "—"
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
-    return str(value)
 
 
 class LocationInline(admin.StackedInline):
@@ -371,65 +367,64 @@ class ListingAdmin(TabbedTranslationAdmin):
             template="admin/providers/listing/action_form.html",
         )
 
-    def verify_licence_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+    def _curator_action(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        *,
+        form_class: type[forms.Form],
+        service: Callable[..., object],
+        done: str,
+        title: str,
+        submit: str,
+    ) -> HttpResponse:
+        """A curator's action on one listing: its form, whose fields are the `service`'s
+        arguments besides the listing and curator, then back to the listing."""
         listing = self._changeable(request, object_id)
-        form = LicenceVerificationForm(request.POST or None)
+        form = form_class(request.POST or None)
         if request.method == "POST" and form.is_valid():
             assert isinstance(request.user, User)
             try:
-                curation.listing_verify_licence(
-                    listing=listing, curator=request.user, **form.cleaned_data
-                )
+                service(listing=listing, curator=request.user, **form.cleaned_data)
             except ValidationError as error:
                 for message in _form_errors(error):
                     form.add_error(None, message)
             else:
-                messages.success(request, _("The licence check is recorded."))
+                messages.success(request, done)
                 return HttpResponseRedirect(self._change_url(listing))
-        return self._action_page(
+        return self._action_page(request, listing, form, title % {"name": listing}, submit)
+
+    def verify_licence_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        return self._curator_action(
             request,
-            listing,
-            form,
-            _("Verify licence: %(name)s") % {"name": listing},
-            _("Record check"),
+            object_id,
+            form_class=LicenceVerificationForm,
+            service=curation.listing_verify_licence,
+            done=_("The licence check is recorded."),
+            title=_("Verify licence: %(name)s"),
+            submit=_("Record check"),
         )
 
     def suspend_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        listing = self._changeable(request, object_id)
-        form = MessageForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            assert isinstance(request.user, User)
-            try:
-                curation.listing_suspend(
-                    listing=listing, curator=request.user, message=form.cleaned_data["message"]
-                )
-            except ValidationError as error:
-                for message in _form_errors(error):
-                    form.add_error(None, message)
-            else:
-                messages.success(request, _("The listing is suspended and out of the directory."))
-                return HttpResponseRedirect(self._change_url(listing))
-        return self._action_page(
-            request, listing, form, _("Suspend: %(name)s") % {"name": listing}, _("Suspend")
+        return self._curator_action(
+            request,
+            object_id,
+            form_class=MessageForm,
+            service=curation.listing_suspend,
+            done=_("The listing is suspended and out of the directory."),
+            title=_("Suspend: %(name)s"),
+            submit=_("Suspend"),
         )
 
     def restore_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        listing = self._changeable(request, object_id)
-        form = OptionalMessageForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            assert isinstance(request.user, User)
-            try:
-                curation.listing_restore(
-                    listing=listing, curator=request.user, message=form.cleaned_data["message"]
-                )
-            except ValidationError as error:
-                for message in _form_errors(error):
-                    form.add_error(None, message)
-            else:
-                messages.success(request, _("The listing is published again."))
-                return HttpResponseRedirect(self._change_url(listing))
-        return self._action_page(
-            request, listing, form, _("Restore: %(name)s") % {"name": listing}, _("Restore")
+        return self._curator_action(
+            request,
+            object_id,
+            form_class=OptionalMessageForm,
+            service=curation.listing_restore,
+            done=_("The listing is published again."),
+            title=_("Restore: %(name)s"),
+            submit=_("Restore"),
         )
 
     def history_view(

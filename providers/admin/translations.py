@@ -48,6 +48,23 @@ def _texts(listing: Listing, language: str) -> list[dict[str, str]]:
     ]
 
 
+def _beside_original(
+    model_admin: admin.ModelAdmin[Any], request: HttpRequest, listing: Listing, language: str
+) -> dict[str, Any]:
+    """What a side-by-side page needs: the listing's original texts, and the language
+    put beside them."""
+    original = listing.original_text_language
+    return {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "listing": listing,
+        "original": original,
+        "original_direction": _direction(original),
+        "original_texts": _texts(listing, original),
+        "language": language,
+    }
+
+
 class TranslationForm(forms.Form):
     about = forms.CharField(
         label=gettext_lazy("About"), widget=forms.Textarea(attrs={"rows": 8}), max_length=5000
@@ -142,16 +159,9 @@ class TranslationQueueAdmin(admin.ModelAdmin):
                     request, _("Thank you. The translation waits for another person's review.")
                 )
                 return HttpResponseRedirect(reverse("admin:providers_translationneed_changelist"))
-        original = listing.original_text_language
         context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
+            **_beside_original(self, request, listing, language),
             "title": _("Translate: %(name)s") % {"name": listing},
-            "listing": listing,
-            "original": original,
-            "original_direction": _direction(original),
-            "original_texts": _texts(listing, original),
-            "language": language,
             "form": form,
         }
         return TemplateResponse(request, "admin/providers/translate.html", context)
@@ -209,18 +219,10 @@ class CommunityTranslationAdmin(admin.ModelAdmin):
                 translating.translation_reject(translation=translation, by=request.user)
                 messages.success(request, _("The translation is rejected."))
             return HttpResponseRedirect(reverse("admin:providers_communitytranslation_changelist"))
-        listing = translation.listing
-        original = listing.original_text_language
-        language = translation.language
+        listing, language = translation.listing, translation.language
         context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
+            **_beside_original(self, request, listing, language),
             "title": _("Review translation: %(name)s") % {"name": listing},
-            "listing": listing,
-            "original": original,
-            "original_direction": _direction(original),
-            "original_texts": _texts(listing, original),
-            "language": language,
             "direction": _direction(language),
             "translated_texts": [
                 {"label": _("About"), "text": translation.about},

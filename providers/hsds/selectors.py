@@ -198,9 +198,8 @@ def _term_condition(term: tx.Term) -> Q:
         return Q(kind=code) | Q(community_type=code)
     if key == tx.DETAILS.key:
         return _detail_condition(code)
-    for _link, (taxonomy, relation) in tx.VOCABULARY_LINKS.items():
-        if taxonomy.key == key:
-            return _having(Q(**{f"{relation}__slug": code}))
+    if term.taxonomy.field:
+        return _having(Q(**{f"{term.taxonomy.field}__slug": code}))
     return Q(pk__in=[])
 
 
@@ -230,9 +229,8 @@ def _taxonomy_condition(taxonomy: tx.Taxonomy) -> Q:
         return _having(Q(listing_languages__isnull=False))
     if taxonomy is tx.IDENTITIES:
         return _having(Q(identifies_as__isnull=False)) | _having(Q(experienced_with__isnull=False))
-    for _link, (vocabulary, relation) in tx.VOCABULARY_LINKS.items():
-        if vocabulary is taxonomy:
-            return _having(Q(**{f"{relation}__isnull": False}))
+    if taxonomy.field:
+        return _having(Q(**{f"{taxonomy.field}__isnull": False}))
     return Q()  # kinds and details: every listing has some
 
 

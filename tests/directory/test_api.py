@@ -10,7 +10,7 @@ from django.utils import timezone
 from providers.hsds import ids
 from providers.hsds import taxonomy as tx
 from providers.hsds.schemas import validator
-from providers.models import Insurance, Listing, Specialty
+from providers.models import AccessibilityFeature, Insurance, Listing, PaymentMethod, Specialty
 from tests.factories import ListingFactory, LocationFactory, UserFactory, reindex
 
 pytestmark = pytest.mark.django_db
@@ -305,6 +305,22 @@ def test_hsds_filters(client, world):
     sals = client.get("/api/hsds/service_at_locations?postcode=94110&proximity=2000").json()
     assert [s["service"]["name"] for s in sals["contents"]] == ["Ana Flores"]
     assert client.get("/api/hsds/service_at_locations?postcode=10001").json()["total_items"] == 0
+
+
+def test_every_vocabularys_terms_filter(client):
+    paying = ListingFactory(name="Pays by plan")
+    paying.payment_methods.set(PaymentMethod.objects.filter(slug="payment-plan"))
+    reaching = ListingFactory(name="Has an elevator")
+    reaching.accessibility.set(AccessibilityFeature.objects.filter(slug="elevator"))
+    ListingFactory(name="Plain Provider")
+    reindex(paying, reaching)
+
+    plan = ids.term_id(tx.PAYMENT_METHODS.key, "payment-plan")
+    elevator = ids.term_id(tx.ACCESSIBILITY.key, "elevator")
+    assert _names(client, f"taxonomy_term_id={plan}") == {"Pays by plan"}
+    assert _names(client, f"taxonomy_term_id={elevator}") == {"Has an elevator"}
+    assert _names(client, f"taxonomy_id={tx.PAYMENT_METHODS.id}") == {"Pays by plan"}
+    assert _names(client, f"taxonomy_id={tx.ACCESSIBILITY.id}") == {"Has an elevator"}
 
 
 def test_a_sliding_scale_without_a_known_floor_counts_as_a_sliding_scale(client):
