@@ -5,20 +5,27 @@ new clients, and each facet's choices with how many results each would give, in
 one query over the search index (`count_search`); how many results each of a
 list of wider searches finds, in one more (`count_relaxed`, for the suggestions,
 directory/suggestions.py). Both read the criteria (directory/criteria.py).
+
+Each count is of the term codes of a set of listings. On PostgreSQL the sets are
+bits (providers.search_bits): each criterion's listings, ANDed, then ANDed with
+each term's and the ones counted, at a cost that does not grow with the results.
+Elsewhere (SQLite) the term rows of the set's listings are grouped.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, F, QuerySet, Sum, Value
+from django.db import connection
+from django.db.models import Count, QuerySet, Value
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 
 from directory.criteria import VOCABULARY_CRITERIA, asked
 from directory.criterion_types import Criterion
 from directory.params import TERM_PARAMS, SearchParams
-from providers.models import SearchEntry, SearchTerm, SearchTermPair
+from providers import search_bits
+from providers.models import SearchEntry, SearchTerm
 
 if TYPE_CHECKING:
     from directory.filters import Vocabularies
@@ -75,27 +82,34 @@ class Counts:
     facets: dict[str, dict[str, int]]  # by facet, each term's id (a kind's value): its count
 
 
+@dataclass(frozen=True)
+class Part:
+    """One count of a query: the term codes (those beginning with `prefix`) of the
+    listings meeting `chosen` of `params`, as `name`."""
+
+    name: str
+    params: SearchParams
+    chosen: list[Criterion]
+    prefix: str = ""
+
+
 def count_search(params: SearchParams, kinds: tuple[str, ...] | None = None) -> Counts:
     """Every count beside a search's results, in one query over the search index.
 
     A facet counts, for each of its choices, the results it would give with the
     other filters kept: for a facet the search does not filter on, the terms of
     the results themselves; for one it does, the terms of the results of the
-    search without it. Each is a grouped count of term codes, and the groups are
-    sent as one UNION. Every entry has one kind, so the kinds' counts among the
+    search without it. Every entry has one kind, so the kinds' counts among the
     results add up to their total. `kinds` scopes the search (the community page).
     """
     chosen = {criterion.param: criterion for criterion in asked(params)}
-    scope = kind_codes(kinds)
-    parts = [_counted(list(chosen.values()), params, scope, part="")]
+    parts = [Part("", params, list(chosen.values()))]
     for param in FACETS_BY_PARAM:
         if param in chosen:
             others = [criterion for key, criterion in chosen.items() if key != param]
             prefix = VOCABULARY_CRITERIA[param].facet(params)
-            parts.append(_counted(others, params, scope, part=param, prefix=prefix))
-    found: dict[str, dict[str, int]] = defaultdict(dict)
-    for part, term, count in parts[0].union(*parts[1:], all=True):
-        found[part][term] = count
+            parts.append(Part(param, params, others, prefix))
+    found = term_counts(parts, kind_codes(kinds))
     results = found[""]
     facets = {}
     for param in FACETS_BY_PARAM:
@@ -110,82 +124,17 @@ def count_search(params: SearchParams, kinds: tuple[str, ...] | None = None) -> 
     return Counts(total, {flag: results.get(flag, 0) for flag in FLAGS}, facets)
 
 
-def _counted(
-    chosen: list[Criterion],
-    params: SearchParams,
-    scope: list[str] | None,
-    *,
-    part: str,
-    prefix: str = "",
-) -> QuerySet[Any]:
-    """(part, term, count) for each term code of the listings meeting `chosen` (and of
-    `scope`'s kinds), those beginning with `prefix` only when it is given.
-
-    The listings with one term, or with any of several kinds (a listing has one),
-    or every listing, are counted already (`SearchTermPair`): their counts are
-    read. Any other set is counted from its listings' terms.
-    """
-    sets = _code_sets(chosen, params, scope)
-    if _pair_readable(sets):
-        pairs = SearchTermPair.objects.filter(term__in=sets[0] or []) if sets else _every_term()
-        if prefix:
-            pairs = pairs.filter(other__startswith=prefix)
-        return _by_term(pairs, "other", Sum("count"), part)
-    terms = SearchTerm.objects.filter(entry_id__in=_entry_ids(chosen, params, scope, sets))
-    if prefix:
-        terms = terms.filter(term__startswith=prefix)
-    return _by_term(terms, "term", Count("*"), part)
-
-
-def _code_sets(
-    chosen: list[Criterion], params: SearchParams, scope: list[str] | None
-) -> list[list[str] | None]:
-    """Each criterion's term codes (None where it is not a set of terms), and the scope's."""
-    sets = [criterion.codes(params) for criterion in chosen]
-    return [*sets, scope] if scope is not None else sets
-
-
-def _pair_readable(sets: list[list[str] | None]) -> bool:
-    """Whether the pair counts hold the counts of the listings with these code sets
-    (`_code_sets`): every listing, those with one term, or those with any of several
-    kinds (a listing has one)."""
-    if not sets:
-        return True
-    codes = sets[0] if len(sets) == 1 else None
-    if not codes:
-        return False
-    return len(codes) == 1 or all(code.startswith("kind:") for code in codes)
-
-
-def _entries(
-    chosen: list[Criterion], params: SearchParams, scope: list[str] | None
-) -> QuerySet[SearchEntry]:
-    """The index entries meeting every one of `chosen`, of `scope`'s kinds."""
-    entries = SearchEntry.objects.filter(*(criterion.condition(params) for criterion in chosen))
-    if scope is not None:
-        entries = entries.filter(kind__in=[code.removeprefix("kind:") for code in scope])
-    return entries
-
-
-def _entry_ids(
-    chosen: list[Criterion],
-    params: SearchParams,
-    scope: list[str] | None,
-    sets: list[list[str] | None],
-) -> QuerySet[Any]:
-    """The ids of the entries meeting every one of `chosen`, of `scope`'s kinds
-    (`sets`: their code sets).
-
-    When every condition is a set of term codes, the sets are intersected in the
-    term index alone: reading the entries too made PostgreSQL scan all of them."""
-    if not sets or any(codes is None for codes in sets):
-        return _entries(chosen, params, scope).values("pk")
-    ids = SearchTerm.objects.filter(term__in=sets[0] or [])
-    for codes in sets[1:]:
-        ids = ids.filter(
-            entry_id__in=SearchTerm.objects.filter(term__in=codes or []).values("entry_id")
-        )
-    return ids.values("entry_id")
+def count_relaxed(searches: list[SearchParams], kinds: tuple[str, ...] | None) -> list[int]:
+    """How many results each of these searches finds, in one query: each search's
+    results counted by kind (a listing has one)."""
+    if not searches:
+        return []
+    parts = [
+        Part(str(index), search, list(asked(search)), prefix="kind:")
+        for index, search in enumerate(searches)
+    ]
+    found = term_counts(parts, kind_codes(kinds))
+    return [sum(found[part.name].values()) for part in parts]
 
 
 def kind_codes(kinds: tuple[str, ...] | None) -> list[str] | None:
@@ -193,51 +142,104 @@ def kind_codes(kinds: tuple[str, ...] | None) -> list[str] | None:
     return [f"kind:{kind}" for kind in kinds] if kinds is not None else None
 
 
-def _by_term(rows: QuerySet[Any], column: str, count: Any, part: str) -> QuerySet[Any]:
-    """(part, term, count) grouped by the term in `column`: one part of a UNION."""
-    return (
-        rows.order_by()
-        .values(column)
-        .annotate(part=Value(part), count=count)
-        .values_list("part", column, "count")
-    )
+def term_counts(parts: list[Part], scope: list[str] | None) -> dict[str, dict[str, int]]:
+    """By part, how many of its listings (of `scope`'s kinds) have each term code."""
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+    rows = _from_bits(parts, scope) if search_bits.kept() else _grouped(parts, scope)
+    for part, term, count in rows:
+        found[part][term] = count
+    return found
 
 
-def _every_term() -> QuerySet[SearchTermPair]:
-    """Each term's own count: the pairs of a term with itself."""
-    return SearchTermPair.objects.filter(term=F("other"))
+def _grouped(parts: list[Part], scope: list[str] | None) -> QuerySet[Any]:
+    """(part, term, count) rows: each part's listings' term rows, grouped."""
+    queries = []
+    for part in parts:
+        terms = SearchTerm.objects.all()
+        if part.chosen or scope is not None:
+            entries = SearchEntry.objects.filter(
+                *(criterion.condition(part.params) for criterion in part.chosen)
+            )
+            if scope is not None:
+                entries = entries.filter(kind__in=[code.removeprefix("kind:") for code in scope])
+            terms = terms.filter(entry_id__in=entries.values("pk"))
+        if part.prefix:
+            terms = terms.filter(term__startswith=part.prefix)
+        queries.append(
+            terms.order_by()
+            .values("term")
+            .annotate(part=Value(part.name), count=Count("*"))
+            .values_list("part", "term", "count")
+        )
+    return queries[0].union(*queries[1:], all=True)
 
 
-def count_relaxed(searches: list[SearchParams], kinds: tuple[str, ...] | None) -> list[int]:
-    """How many results each of these searches finds, in one query: each search's
-    results counted by kind (read from the pair counts when they hold it)."""
-    if not searches:
-        return []
-    scope = kind_codes(kinds)
-    parts = [
-        _total(list(asked(search)), search, scope, part=str(index))
-        for index, search in enumerate(searches)
-    ]
-    totals: dict[str, int] = defaultdict(int)
-    for part, _kind, count in parts[0].union(*parts[1:], all=True):
-        totals[part] += count
-    return [totals[str(index)] for index in range(len(searches))]
+def _from_bits(parts: list[Part], scope: list[str] | None) -> list[tuple[str, str, int]]:
+    """(part, term, count) rows from the terms' bits: one query, each criterion's
+    listings a named set (a WITH clause) that every part meeting it reads."""
+    query = BitsQuery()
+    counts = []
+    for part in parts:
+        sets = [query.criterion(criterion, part.params) for criterion in part.chosen]
+        if scope is not None:
+            sets.append(query.named(*search_bits.codes_sql(scope)))
+        counts.append(query.counted(part.name, sets, part.prefix))
+    return query.run(counts)
 
 
-def _total(
-    chosen: list[Criterion], params: SearchParams, scope: list[str] | None, *, part: str
-) -> QuerySet[Any]:
-    """(part, "", count): how many listings meet `chosen` (and `scope`'s kinds), as a
-    part of a UNION. Read from the pair counts by kind when they hold it, else counted."""
-    if _pair_readable(_code_sets(chosen, params, scope)):
-        return _counted(chosen, params, scope, part=part, prefix="kind:")
-    return (
-        _entries(chosen, params, scope)
-        .order_by()
-        .annotate(part=Value(part), term=Value(""))
-        .values_list("part", "term")
-        .annotate(count=Count("*"))
-    )
+class BitsQuery:
+    """One query over the terms' bits, built a set and a count at a time."""
+
+    def __init__(self) -> None:
+        self.sets: dict[str, tuple[str, list]] = {}  # name: (SQL, parameters)
+
+    def criterion(self, criterion: Criterion, params: SearchParams) -> str:
+        """The listings meeting `criterion`: its term codes' bits, or else the bits of
+        the ids its condition selects."""
+        codes = criterion.codes(params)
+        if codes is not None:
+            return self.named(*search_bits.codes_sql(codes))
+        ids = SearchEntry.objects.filter(criterion.condition(params)).order_by().values_list("pk")
+        return self.named(*search_bits.ids_sql(*ids.query.sql_with_params()))
+
+    def named(self, sql: str, params: list) -> str:
+        """The name of this set in the query (the same set asked twice, one name)."""
+        for name, known in self.sets.items():
+            if known == (sql, params):
+                return name
+        name = f"set{len(self.sets)}"
+        self.sets[name] = (sql, params)
+        return name
+
+    def counted(self, part: str, sets: list[str], prefix: str) -> tuple[str, list]:
+        """(part, term, count) for each term: how many listings in every one of `sets`
+        have it (every listing, without sets)."""
+        where, params = ("WHERE b.term LIKE %s", [prefix + "%"]) if prefix else ("", [])
+        if not sets:
+            return (
+                f"SELECT %s, b.term, SUM(bit_count(b.bits))::int FROM {search_bits.TABLE} b "
+                f"{where} GROUP BY b.term",
+                [part, *params],
+            )
+        meeting = " & ".join(f"{name}.bits" for name in sets)
+        joined = " JOIN ".join([sets[0], *(f"{name} USING (segment)" for name in sets[1:])])
+        return (
+            f"SELECT %s, b.term, SUM(bit_count(b.bits & s.bits))::int FROM {search_bits.TABLE} b "
+            f"JOIN (SELECT {sets[0]}.segment, {meeting} AS bits FROM {joined}) s "
+            f"ON s.segment = b.segment {where} GROUP BY b.term",
+            [part, *params],
+        )
+
+    def run(self, counts: list[tuple[str, list]]) -> list[tuple[str, str, int]]:
+        with_sql = ", ".join(f"{name} AS ({sql})" for name, (sql, _) in self.sets.items())
+        sql = (f"WITH {with_sql} " if self.sets else "") + " UNION ALL ".join(
+            f"({count})" for count, _ in counts
+        )
+        params = [p for _, set_params in self.sets.values() for p in set_params]
+        params += [p for _, count_params in counts for p in count_params]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
 
 def build_facets(

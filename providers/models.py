@@ -3,7 +3,7 @@ vocabularies (languages, identities, specialties, ...) seekers search by."""
 
 import uuid
 from datetime import datetime, timedelta
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -683,31 +683,31 @@ class SearchTerm(models.Model):
         return self.term
 
 
-class SearchTermPair(models.Model):
-    """How many searchable listings have both terms; with `other` equal to `term`, how
-    many have the term.
+class BitString(models.Field):
+    """PostgreSQL's `bit varying`, read and written only in SQL (providers.search_bits)."""
 
-    Kept by providers.search_index beside the SearchTerm rows, so the counts beside
-    a search of one term (`lang=es`, `kind=clinician`) or of nothing at all are read,
-    not counted: at 50,000 listings such a search's counts would otherwise group a
-    third of a million term rows.
+    def db_type(self, connection: Any) -> str:
+        return "bit varying" if connection.vendor == "postgresql" else "blob"
+
+
+class SearchBits(models.Model):
+    """Which searchable listings have a term, as bits: bit n of segment s is the
+    listing with id s * 8,192 + n.
+
+    On PostgreSQL, providers.search_bits keeps these beside the SearchTerm rows,
+    in the same transaction, and the counts beside a search are read from them
+    (directory/counts.py): ANDing a segment's bits and counting the ones costs the
+    same however many listings a search finds. SQLite has no operators on bits;
+    there the table stays empty and the counts group the SearchTerm rows.
     """
 
-    pk = models.CompositePrimaryKey("term", "other")
+    pk = models.CompositePrimaryKey("term", "segment")
     term = models.CharField(max_length=40)
-    other = models.CharField(max_length=40)
-    count = models.IntegerField()
-
-    class Meta:
-        indexes = [
-            # Each term's own count (`other` = `term`): what browsing reads.
-            models.Index(
-                fields=["term"], condition=Q(term=models.F("other")), name="search_term_own_idx"
-            ),
-        ]
+    segment = models.IntegerField()
+    bits = BitString()
 
     def __str__(self) -> str:
-        return f"{self.term} & {self.other}: {self.count}"
+        return f"{self.term} ({self.segment})"
 
 
 class ListingLanguage(models.Model):

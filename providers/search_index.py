@@ -2,7 +2,8 @@
 
 A searchable listing (published, confirmed within the year, not hidden by its
 owner) has one `SearchEntry` row and a `SearchTerm` row for each thing a search
-can ask for; `SearchTermPair` counts the listings that have each two terms.
+can ask for; on PostgreSQL, `SearchBits` holds each term's listings as bits
+(providers.search_bits), from which the counts beside a search are read.
 Search filters, ranks and counts on these rows alone (directory/criteria.py,
 directory/selectors.py, directory/counts.py); the words are matched on the listing's
 `SearchDocument`s, written by PostgreSQL triggers (migration 0007).
@@ -27,10 +28,9 @@ Term codes, by what a search asks for:
     sliding, free, accepting cost and availability flags
 """
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
-from itertools import product
 from typing import Any
 
 from django.db import connection, transaction
@@ -40,11 +40,12 @@ from providers.models import (
     HIDDEN_AFTER,
     Listing,
     ListingLanguage,
+    SearchBits,
     SearchEntry,
     SearchTerm,
-    SearchTermPair,
     ServiceArea,
 )
+from providers.search_bits import bits_change
 
 # SAMHSA's "SS": a sliding scale whose floor is not known, recorded as insurance.
 SLIDING_SCALE_INSURANCE = "sliding-scale-without-insurance"
@@ -63,8 +64,6 @@ VOCABULARY_CODES = {
 FLAGS = ("sliding", "free", "accepting")
 # Listings indexed per round of queries when many change at once (imports, seeds).
 CHUNK = 2_000
-# Pair counts written per statement (three parameters each, within SQLite's limits).
-PAIR_BATCH = 300
 # Terms written per statement (two parameters each).
 TERM_BATCH = 400
 
@@ -177,7 +176,7 @@ def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = No
             )
             # Plain rows: a model instance for each term costs more than writing it.
             _insert_terms(terms)
-        _count_pairs(before, after)
+        bits_change(before, after)
 
 
 def _insert_terms(rows: list[tuple[int, str]]) -> None:
@@ -194,7 +193,7 @@ def _insert_terms(rows: list[tuple[int, str]]) -> None:
 
 def search_index_remove(*, listing_ids: Iterable[int]) -> None:
     """Take these listings out of the search index, before they are deleted (a
-    cascade would leave their pair counts behind)."""
+    cascade would leave their bits behind)."""
     ids = sorted(set(listing_ids))
     before: dict[int, set[str]] = defaultdict(set)
     with transaction.atomic():
@@ -202,7 +201,7 @@ def search_index_remove(*, listing_ids: Iterable[int]) -> None:
             chunk = _locked(ids[start : start + CHUNK])
             before.update(_terms_of(chunk))
             SearchEntry.objects.filter(pk__in=chunk).delete()
-        _count_pairs(before, {})
+        bits_change(before, {})
 
 
 def _locked(listing_ids: list[int]) -> list[int]:
@@ -224,37 +223,11 @@ def _terms_of(listing_ids: list[int]) -> dict[int, set[str]]:
     return found
 
 
-def _count_pairs(before: dict[int, set[str]], after: dict[int, set[str]]) -> None:
-    """Move the pair counts from what the listings had to what they have now."""
-    change: Counter[tuple[str, str]] = Counter()
-    for listing_id in before.keys() | after.keys():
-        old, new = before.get(listing_id, set()), after.get(listing_id, set())
-        if old == new:
-            continue
-        change.update(product(new, new))
-        change.subtract(product(old, old))
-    rows = sorted((pair, count) for pair, count in change.items() if count)
-    # One statement a batch, the same on SQLite and PostgreSQL; in key order, once
-    # for the whole change, so two writers at once take the rows' locks in the
-    # same order.
-    table = SearchTermPair._meta.db_table
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), PAIR_BATCH):
-            batch = rows[start : start + PAIR_BATCH]
-            values = ", ".join(["(%s, %s, %s)"] * len(batch))
-            cursor.execute(
-                f"INSERT INTO {table} (term, other, count) VALUES {values} "
-                "ON CONFLICT (term, other) DO UPDATE SET count = "
-                f"{table}.count + excluded.count",
-                [value for (term, other), count in batch for value in (term, other, count)],
-            )
-
-
 def search_index_rebuild() -> None:
     """Index every listing afresh (after a migration, or a bulk load that bypassed the
     services)."""
     with transaction.atomic():
-        SearchTermPair.objects.all().delete()
+        SearchBits.objects.all().delete()
         SearchTerm.objects.all().delete()
         SearchEntry.objects.all().delete()
         ids = Listing.objects.searchable().values_list("pk", flat=True)

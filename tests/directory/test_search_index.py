@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from providers import curation, services
+from providers import curation, search_bits, services
 from providers.models import AgeGroup, Format, Language, Listing, SearchEntry
 from providers.search_index import search_index_update
 from tests.directory.test_search_support import search
@@ -245,3 +245,46 @@ def test_deleting_a_vocabulary_term_in_the_admin_takes_it_out_of_search(client):
     assert not Insurance.objects.filter(pk=sliding.pk).exists()
     assert search(client, sliding="1").total == 0
     assert search(client).total == 1
+
+
+def test_the_bits_counted_on_postgresql_say_what_the_term_rows_say(client):
+    """On PostgreSQL the counts are read from each term's bits (providers.search_bits):
+    after listings in two segments are published, changed, hidden and deleted, every
+    listing's bit is set for exactly the terms it has, and the counts beside the
+    choices are the numbers of results."""
+    if not search_bits.kept():
+        pytest.skip("SQLite keeps no bits: its counts group the term rows")
+    owner = UserFactory()
+    near = OwnedListingFactory(name="Near", speaks=["vi", "es"], owners=[owner])
+    # Past the first segment of 8,192 listing ids.
+    far = OwnedListingFactory(id=3 * search_bits.SEGMENT + 5, name="Far", speaks=["vi"])
+    gone = OwnedListingFactory(name="Gone", speaks=["ko"], owners=[owner])
+    services.listing_set_availability(
+        listing=near,
+        by=owner,
+        accepting_new_clients=False,
+        in_person=True,
+        video=False,
+        phone_sessions=False,
+        ages=AgeGroup.objects.filter(slug="teens"),
+        formats=Format.objects.none(),
+    )
+    services.listing_hide(listing=gone, by=owner)
+    services.listing_unhide(listing=gone, by=owner)
+    services.listing_delete(listing=gone, by=owner)
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT t.term, t.entry_id FROM providers_searchterm t "
+            "FULL JOIN (SELECT b.term, b.segment * %s + n AS entry_id FROM providers_searchbits b, "
+            "generate_series(0, %s - 1) n WHERE get_bit(b.bits, n) = 1) set "
+            "ON set.term = t.term AND set.entry_id = t.entry_id "
+            "WHERE t.term IS NULL OR set.term IS NULL",
+            [search_bits.SEGMENT, search_bits.SEGMENT],
+        )
+        assert cursor.fetchall() == []
+    assert SearchEntry.objects.filter(pk=far.pk).exists()
+    page = search(client, lang="vi")
+    assert sorted(page.listings) == ["far", "near"]
+    assert search(client, age="teens").listings == ["near"]
+    assert search(client, lang="ko").total == 0
