@@ -2,11 +2,12 @@
 reader's locale, kept in their own order inside right-to-left text), and open
 data's (the same in every language)."""
 
-from typing import Any
+import functools
+from typing import Any, NamedTuple
 
 from django.utils import numberformat
 from django.utils.formats import get_format
-from django.utils.translation import get_language_bidi, pgettext
+from django.utils.translation import get_language, get_language_bidi, pgettext
 
 # Unicode's left-to-right isolate and its end: the text between reads left to right
 # and does not take part in the order of the right-to-left words around it.
@@ -21,16 +22,39 @@ def money(amount: Any) -> str:
         whole = int(amount)
     except (TypeError, ValueError):
         return ""
-    # Locales without a grouping rule of their own still group thousands.
+    style = _money_style(get_language())
     digits = numberformat.format(
         whole,
-        get_format("DECIMAL_SEPARATOR"),
+        style.decimal_separator,
         decimal_pos=0,
-        grouping=get_format("NUMBER_GROUPING") or 3,
-        thousand_sep=get_format("THOUSAND_SEPARATOR"),
+        grouping=style.grouping,
+        thousand_sep=style.thousand_separator,
         force_grouping=True,
     )
-    return isolate(pgettext("an amount of money in US dollars", "$%(amount)s") % {"amount": digits})
+    text = style.template % {"amount": digits}
+    return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}" if style.bidi else text
+
+
+class MoneyStyle(NamedTuple):
+    decimal_separator: str
+    grouping: Any
+    thousand_separator: str
+    template: str  # "$%(amount)s"
+    bidi: bool
+
+
+@functools.cache
+def _money_style(language: str | None) -> MoneyStyle:
+    """How a language writes an amount, worked out once: a search page writes dozens,
+    and each look-up of the active language costs more than the formatting."""
+    return MoneyStyle(
+        get_format("DECIMAL_SEPARATOR"),
+        # Locales without a grouping rule of their own still group thousands.
+        get_format("NUMBER_GROUPING") or 3,
+        get_format("THOUSAND_SEPARATOR"),
+        pgettext("an amount of money in US dollars", "$%(amount)s"),
+        get_language_bidi(),
+    )
 
 
 def dollars(amount: int) -> str:
