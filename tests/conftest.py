@@ -37,6 +37,16 @@ def shared_data_missing(item: pytest.Item) -> list[str]:
     return [part for part in marker.args if not (SHARED_DATA / part).exists()]
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest tests first (browser, then slow), so that pytest-xdist's workers share
+    them out at the start and finish together, rather than one worker running the last
+    long test alone. After pytest-django's order (database, transactional, the rest),
+    which still holds among the others; no test depends on it (_after_migrate_or_flush)."""
+    items.sort(key=lambda item: (not item.get_closest_marker("browser"),
+                                 not item.get_closest_marker("slow")))  # fmt: skip
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if missing := shared_data_missing(item):
         pytest.skip(f"needs the reference data {', '.join(missing)} in {SHARED_DATA}")
