@@ -22,7 +22,8 @@ run: venv
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-# The whole suite, as CI runs it on each database (README, Tests).
+# The whole suite, as CI runs it on each database (README, Tests), shared out among
+# one pytest-xdist worker per core (-n auto in pyproject.toml; -n 0 for one process).
 test: venv
 	$(BIN)/pytest
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.db.models.signals import post_migrate
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
@@ -36,12 +37,85 @@ def shared_data_missing(item: pytest.Item) -> list[str]:
     return [part for part in marker.args if not (SHARED_DATA / part).exists()]
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest tests first (browser, then slow), so that pytest-xdist's workers share
+    them out at the start and finish together, rather than one worker running the last
+    long test alone. After pytest-django's order (database, transactional, the rest),
+    which still holds among the others; no test depends on it (_after_migrate_or_flush)."""
+    items.sort(key=lambda item: (not item.get_closest_marker("browser"),
+                                 not item.get_closest_marker("slow")))  # fmt: skip
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if missing := shared_data_missing(item):
         pytest.skip(f"needs the reference data {', '.join(missing)} in {SHARED_DATA}")
 
 
 LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
+
+# What the migrations write (the vocabularies, the Curators and Translators groups
+# with their permissions), as each test database is left by `migrate`, by alias.
+# Content types and permissions are not kept: every flush makes them again.
+MIGRATED: dict[str, list[tuple[type, list[dict]]]] = {}
+MADE_AGAIN_BY_FLUSH = {"contenttypes.ContentType", "auth.Permission"}
+
+
+def _after_migrate_or_flush(sender, *, using, **kwargs):
+    """After `migrate` makes a test database, keep what its migrations wrote; after a
+    flush (a transactional test's teardown, a live server module's end), write it back.
+    So every test starts from the migrated database, whichever tests ran before it on
+    the same database, as pytest-xdist's workers need: Django's own order (transactional
+    tests last) no longer has to hold. Flush sends post_migrate once per application
+    and without a plan; this runs on the last one's, after contenttypes and auth have
+    made their rows again."""
+    from django.apps import apps
+
+    if sender is not [a for a in apps.get_app_configs() if a.models_module][-1]:
+        return
+    if "plan" in kwargs:
+        MIGRATED[using] = _migrated_rows(using)
+    elif using in MIGRATED:
+        _write_back(using, MIGRATED[using])
+
+
+def _migrated_rows(using: str) -> list[tuple[type, list[dict]]]:
+    from django.apps import apps
+    from django.core import serializers
+
+    rows = []
+    for model in apps.get_models():
+        if model._meta.label in MADE_AGAIN_BY_FLUSH or model._meta.proxy:
+            continue
+        found = model._base_manager.using(using).order_by("pk")
+        if found.exists():
+            # Natural keys for the permissions, whose ids a flush does not keep.
+            data = serializers.serialize("python", found, use_natural_foreign_keys=True)
+            rows.append((model, data))
+    return rows
+
+
+def _write_back(using: str, rows: list[tuple[type, list[dict]]]) -> None:
+    from django.core import serializers
+    from django.core.management.color import no_style
+    from django.db import connections, transaction
+
+    connection = connections[using]
+    with transaction.atomic(using=using):
+        for model, data in rows:
+            found = list(serializers.deserialize("python", data, using=using))
+            model._base_manager.using(using).bulk_create([each.object for each in found])
+            for each in found:
+                for name, values in (each.m2m_data or {}).items():
+                    getattr(each.object, name).set(values)
+        # Rows written with their ids leave PostgreSQL's sequences behind.
+        models = [model for model, _data in rows]
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
+
+
+post_migrate.connect(_after_migrate_or_flush, dispatch_uid="tests.migrated_rows")
 
 
 @pytest.fixture(autouse=True)

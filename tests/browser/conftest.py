@@ -4,14 +4,12 @@ Chromium cannot be downloaded here, so we launch the system one. Without it the
 tests skip with a reason, except under CI, where a skip counts as a failure.
 """
 
-import importlib
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 
 from tests.browser.world import World, build_world
 
@@ -38,29 +36,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
             if SERVED not in getattr(item, "fixturenames", ()):
                 item.add_marker(pytest.mark.django_db(transaction=True))
-
-
-def load_vocabularies() -> None:
-    from providers.models import Language
-
-    if not Language.objects.exists():
-        migration = importlib.import_module("providers.migrations.0002_vocabularies")
-        migration.load_vocabularies(apps, None)
-        later = importlib.import_module(
-            "providers.migrations.0023_load_payment_accessibility_licence"
-        )
-        later.load_vocabularies(apps, None)
-
-
-@pytest.fixture(autouse=True)
-def vocabularies(request):
-    """The vocabularies the migration loads. A live server needs a transactional
-    database, which is flushed after every test, so load them again each time
-    (a module served_world loads them once, with its world)."""
-    if SERVED in request.fixturenames:
-        return
-    request.getfixturevalue("transactional_db")
-    load_vocabularies()
 
 
 SERVED = "served_world"
@@ -90,7 +65,6 @@ def served_world(request, django_db_setup, django_db_blocker):
         own_database = None
         if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
             own_database = setup_databases(verbosity=0, interactive=False, aliases={"default"})
-        load_vocabularies()
         world = build_world(crowd=getattr(request.module, "WORLD_CROWD", False))
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()

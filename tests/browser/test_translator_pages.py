@@ -3,10 +3,7 @@ checked by axe-core in English and Arabic. Django's admin chrome has its own ski
 link and landmarks, so only axe's rules are applied here, not the public pages'
 structure checks."""
 
-import importlib
-
 import pytest
-from django.apps import apps
 
 from providers import translating
 from providers.models import TranslationNeed
@@ -17,11 +14,9 @@ PASSWORD = "correct horse battery staple"  # UserFactory's
 
 
 def translators():
-    """The group migration 0019 makes: a live server's database is flushed between tests."""
+    """The group migration 0020 makes (written back after every flush, tests/conftest.py)."""
     from django.contrib.auth.models import Group
 
-    migration = importlib.import_module("providers.migrations.0020_translators")
-    migration.create_translators(apps, None)
     return Group.objects.get(name="Translators")
 
 

@@ -291,8 +291,6 @@ def test_the_mix_reflects_each_metro_area():
 
 
 def test_every_provider_has_its_texts_in_each_interface_language_it_speaks():
-    seed()
-
     for listing in demo().prefetch_related("listing_languages__language"):
         spoken = {
             ll.language.code for ll in listing.listing_languages.all() if ll.offered == "speaks"
@@ -308,8 +306,6 @@ def test_every_provider_has_its_texts_in_each_interface_language_it_speaks():
 
 
 def test_texts_in_one_language_are_written_in_several_ways():
-    seed()
-
     for lang in ("es", "zh_hans", "vi", "ko", "ar", "ht", "tl"):
         texts = [t for t in demo().values_list(f"about_{lang}", flat=True) if t]
         stop = "。" if lang.startswith("zh") else ". "
@@ -320,8 +316,6 @@ def test_texts_in_one_language_are_written_in_several_ways():
 
 
 def test_it_reports_the_share_of_listings_with_text_in_each_interface_language():
-    seed()
-
     report = seed(shares=True).splitlines()
     total = demo().count()
     assert len(report) == 9
@@ -332,8 +326,6 @@ def test_it_reports_the_share_of_listings_with_text_in_each_interface_language()
 
 
 def test_the_demo_uses_the_payment_accessibility_and_licence_vocabularies():
-    seed()
-
     clinicians = demo().filter(kind=Listing.Kind.CLINICIAN)
     assert not clinicians.filter(licence_types=None).exists()
     assert demo().filter(payment_methods__slug="hsa-fsa").exists()

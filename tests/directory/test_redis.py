@@ -4,6 +4,7 @@ limits keep their own windows in it, and when it is down pages still answer."""
 
 import os
 import runpy
+import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from tests.factories import ListingFactory
 
 pytestmark = pytest.mark.django_db
 SETTINGS = Path(__file__).resolve().parents[2] / "rooted" / "settings.py"
-# A database of its own on the server, emptied before each test.
+# A database of its own on the server; each test's keys under a prefix of its own,
+# removed after it (pytest-xdist's workers and CI's two suites share the server).
 REDIS_URL = "redis://127.0.0.1:6379/14"
 
 
@@ -33,16 +35,21 @@ def production_settings(monkeypatch, redis_url):
 
 @pytest.fixture
 def production_cache(settings, monkeypatch):
+    server = redis.Redis.from_url(REDIS_URL)
     try:
-        redis.Redis.from_url(REDIS_URL).flushdb()
+        server.ping()
     except redis.ConnectionError:
         if os.environ.get("CI") == "true":
             raise
         pytest.skip("no Redis on 127.0.0.1:6379 (.ci/run starts one)")
+    prefix = f"rooted-test-{os.getpid()}-{time.monotonic_ns()}"
     production = production_settings(monkeypatch, REDIS_URL)
+    production["CACHES"]["default"]["KEY_PREFIX"] = prefix
     settings.CACHES = production["CACHES"]
     settings.SEARCH_PAGE_SECONDS = production["SEARCH_PAGE_SECONDS"]
-    yield redis.Redis.from_url(REDIS_URL)
+    yield server, prefix
+    for key in server.scan_iter(f"{prefix}:*", count=1000):
+        server.delete(key)
 
 
 def test_production_shares_search_pages_through_redis(client, production_cache, settings):
@@ -57,16 +64,18 @@ def test_production_shares_search_pages_through_redis(client, production_cache, 
 
     assert first > 0 and again == 0
     assert "Anh Tran" in response.content.decode()
-    assert list(production_cache.scan_iter("*page:*"))
+    server, prefix = production_cache
+    assert list(server.scan_iter(f"{prefix}:*page:*"))
 
 
 def test_a_rate_limit_keeps_its_own_window_in_redis(production_cache):
     daily = ratelimit.Limit("test-daily", attempts=2, period=ratelimit.DAY)
 
     assert [daily.hit("someone@example.org") for _ in range(3)] == [False, False, True]
-    (key,) = production_cache.scan_iter("*test-daily*")
+    server, prefix = production_cache
+    (key,) = server.scan_iter(f"{prefix}:*test-daily*")
     # An hour-long or day-long window is not cut to the cache's default 5 minutes.
-    assert production_cache.ttl(key) > ratelimit.HOUR
+    assert server.ttl(key) > ratelimit.HOUR
 
 
 def test_a_cache_that_is_down_slows_pages_but_never_breaks_them(client, settings, monkeypatch):
