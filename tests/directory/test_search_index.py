@@ -197,16 +197,7 @@ def test_counts_beside_each_choice_stay_true_through_edits(client):
     chi = OwnedListingFactory(name="Chi Do", speaks=["ko", "vi"], owners=[owner])
     dee = OwnedListingFactory(name="Dee Ray", speaks=["es"], owners=[owner])
     services.listing_hide(listing=bao, by=owner)
-    services.listing_set_availability(
-        listing=chi,
-        by=owner,
-        accepting_new_clients=False,
-        in_person=True,
-        video=False,
-        phone_sessions=False,
-        ages=AgeGroup.objects.filter(slug="teens"),
-        formats=Format.objects.none(),
-    )
+    full_and_for_teens_only(chi, owner)
     curation.listing_suspend(listing=dee, curator=curator, message="Checking a report.")
     services.listing_delete(listing=anh, by=owner)
     services.listing_unhide(listing=bao, by=owner)
@@ -259,16 +250,7 @@ def test_the_bits_counted_on_postgresql_say_what_the_term_rows_say(client):
     # Past the first segment of 8,192 listing ids.
     far = OwnedListingFactory(id=3 * search_bits.SEGMENT + 5, name="Far", speaks=["vi"])
     gone = OwnedListingFactory(name="Gone", speaks=["ko"], owners=[owner])
-    services.listing_set_availability(
-        listing=near,
-        by=owner,
-        accepting_new_clients=False,
-        in_person=True,
-        video=False,
-        phone_sessions=False,
-        ages=AgeGroup.objects.filter(slug="teens"),
-        formats=Format.objects.none(),
-    )
+    full_and_for_teens_only(near, owner)
     services.listing_hide(listing=gone, by=owner)
     services.listing_unhide(listing=gone, by=owner)
     services.listing_delete(listing=gone, by=owner)
@@ -288,3 +270,17 @@ def test_the_bits_counted_on_postgresql_say_what_the_term_rows_say(client):
     assert sorted(page.listings) == ["far", "near"]
     assert search(client, age="teens").listings == ["near"]
     assert search(client, lang="ko").total == 0
+
+
+def full_and_for_teens_only(listing, owner):
+    """The owner says the listing takes no new clients, in person only, teens only."""
+    services.listing_set_availability(
+        listing=listing,
+        by=owner,
+        accepting_new_clients=False,
+        in_person=True,
+        video=False,
+        phone_sessions=False,
+        ages=AgeGroup.objects.filter(slug="teens"),
+        formats=Format.objects.none(),
+    )
