@@ -22,6 +22,8 @@ from django.db import connection
 
 from providers.models import SearchBits
 
+# The listings a row holds: also the length of the zeros migration 0025's aggregate
+# starts from, so a different size needs a migration that makes it again.
 SEGMENT = 8192
 TABLE = SearchBits._meta.db_table
 
