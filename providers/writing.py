@@ -320,6 +320,15 @@ class ImportWriter:
         if listing.slug:
             self._slugs[listing.slug] = listing.pk if listing.pk else held
         self._replace(held, item)
+        if found is not None:
+            # What the item gives as it already is is not written again; a listing
+            # that changes in any way is saved (its `updated_at` moves).
+            changed = {
+                kind for kind in held.replaced - found.replaced if _differs(kind, found, held)
+            }
+            held.replaced = found.replaced | changed
+            if held.replaced:
+                held.replaced.add("listing")
         return held, before
 
     def _replace(self, held: _Held, item: Incoming) -> None:
@@ -401,7 +410,7 @@ class ImportWriter:
             for listing in new:
                 listing.pk = ids[listing.uuid]
         for h in held:
-            if not h.new and h.replaced:
+            if not h.new and "listing" in h.replaced:
                 h.listing.save()
 
     def _save_relations(self, held: list[_Held]) -> None:
@@ -446,6 +455,44 @@ class ImportWriter:
                 places.append(place)
         _free_place_ids(places)
         Location.objects.bulk_create(places)
+
+
+def _differs(kind: str, before: _Held, after: _Held) -> bool:
+    """Whether `after` holds something else than `before` for one kind of `replaced`."""
+    if kind == "listing":
+        return any(
+            getattr(before.listing, name) != getattr(after.listing, name)
+            for name in _LISTING_VALUES
+        )
+    if kind == "languages":
+        return before.languages != after.languages
+    if kind == "areas":
+        return sorted(before.areas) != sorted(after.areas)
+    if kind == "places":
+        return [_place_values(place) for place in before.places] != [
+            _place_values(place) for place in after.places
+        ]
+    return sorted(before.terms.get(kind, [])) != sorted(after.terms.get(kind, []))
+
+
+# What an import can set on a listing and on a place: every stored value but the keys
+# and the moments the database keeps itself.
+_LISTING_VALUES = [
+    field.attname
+    for field in Listing._meta.concrete_fields
+    if not (field.primary_key or getattr(field, "auto_now", False))
+]
+_PLACE_VALUES = [
+    field.attname
+    for field in Location._meta.concrete_fields
+    if field.name not in {"id", "listing", "uuid"}
+    and not getattr(field, "auto_now", False)
+    and not getattr(field, "auto_now_add", False)
+]
+
+
+def _place_values(place: Location) -> list[Any]:
+    return [getattr(place, name) for name in _PLACE_VALUES]
 
 
 def _free_place_ids(places: list[Location]) -> None:

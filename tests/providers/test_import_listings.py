@@ -259,6 +259,31 @@ def test_running_the_same_file_twice_leaves_the_same_listings():
     assert listing.events.first().changes["changed"] == []
 
 
+def test_a_row_that_changes_nothing_writes_nothing_but_its_history():
+    text = """\
+        slug,name,kind,languages,online_states,city,postal_code,specialties
+        same-again,Same Again,clinician,es,CA;OR,,94110,anxiety
+        """
+    run_import(text)
+    listing = Listing.objects.get()
+    updated_at = listing.updated_at
+    place_ids = list(listing.locations.values_list("uuid", flat=True))
+
+    run_import(text)
+
+    listing.refresh_from_db()
+    assert listing.updated_at == updated_at
+    assert list(listing.locations.values_list("uuid", flat=True)) == place_ids
+    assert listing.events.count() == 2
+
+    run_import(text.replace("anxiety", "racial-trauma"))
+
+    listing.refresh_from_db()
+    assert listing.updated_at > updated_at
+    assert list(listing.specialties.values_list("slug", flat=True)) == ["racial-trauma"]
+    assert listing.events.first().changes["changed"] == ["specialties"]
+
+
 def test_columns_left_out_of_the_file_leave_an_existing_listing_alone():
     listing = ListingFactory(slug="kept", name="Kept", speaks=["es"], online_states=["CA"])
 
