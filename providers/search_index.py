@@ -31,13 +31,16 @@ Term codes, by what a search asks for:
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from functools import cache, reduce
+from operator import or_
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from providers.models import (
     HIDDEN_AFTER,
+    Insurance,
     Listing,
     ListingLanguage,
     SearchBits,
@@ -46,20 +49,21 @@ from providers.models import (
     ServiceArea,
 )
 from providers.search_bits import bits_change
+from providers.vocabulary import through_of
 
 # SAMHSA's "SS": a sliding scale whose floor is not known, recorded as insurance.
 SLIDING_SCALE_INSURANCE = "sliding-scale-without-insurance"
-# Many-to-many field of Listing -> the code prefix of its terms, and their column.
+# Many-to-many field of Listing -> the code prefix of its terms.
 VOCABULARY_CODES = {
-    "identifies_as": ("identity", "identity_id"),
-    "experienced_with": ("experience", "identity_id"),
-    "specialties": ("specialty", "specialty_id"),
-    "approaches": ("approach", "approach_id"),
-    "insurance": ("insurance", "insurance_id"),
-    "ages": ("age", "agegroup_id"),
-    "formats": ("format", "format_id"),
-    "accessibility": ("access", "accessibilityfeature_id"),
-    "payment_methods": ("payment", "paymentmethod_id"),
+    "identifies_as": "identity",
+    "experienced_with": "experience",
+    "specialties": "specialty",
+    "approaches": "approach",
+    "insurance": "insurance",
+    "ages": "age",
+    "formats": "format",
+    "accessibility": "access",
+    "payment_methods": "payment",
 }
 FLAGS = ("sliding", "free", "accepting")
 # Listings indexed per round of queries when many change at once (imports, seeds).
@@ -69,31 +73,53 @@ TERM_BATCH = 400
 
 
 def listing_terms(listing_ids: list[int]) -> dict[int, set[str]]:
-    """Every term code of these listings, from their languages, places and vocabularies."""
+    """Every term code of these listings, from their languages, places and vocabularies,
+    read in one query (an edit indexes one listing: each round trip counts)."""
     terms: dict[int, set[str]] = defaultdict(set)
-    languages = ListingLanguage.objects.filter(listing_id__in=listing_ids).values_list(
-        "listing_id", "language_id", "offered"
-    )
-    for listing_id, language_id, offered in languages:
-        terms[listing_id].add(f"language:{language_id}")
-        if offered == ListingLanguage.Offered.SPEAKS:
-            terms[listing_id].add(f"speaks:{language_id}")
-    for field, (prefix, column) in VOCABULARY_CODES.items():
-        through: Any = getattr(Listing, field).through
-        links = through.objects.filter(listing_id__in=listing_ids)
-        for listing_id, term_id in links.values_list("listing_id", column):
-            terms[listing_id].add(f"{prefix}:{term_id}")
-    insurance: Any = Listing.insurance.through
-    sliding_insurance = insurance.objects.filter(
-        listing_id__in=listing_ids, insurance__slug=SLIDING_SCALE_INSURANCE
-    )
-    for listing_id in sliding_insurance.values_list("listing_id", flat=True):
-        terms[listing_id].add("sliding")
-    for listing_id, state in ServiceArea.objects.filter(listing_id__in=listing_ids).values_list(
-        "listing_id", "state"
-    ):
-        terms[listing_id].add(f"online:{state}")
+    if not listing_ids:
+        return terms
+    ids = ", ".join(["(%s)"] * len(listing_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH ids (id) AS (VALUES {ids}) {_term_sources()}",
+            [*listing_ids, ListingLanguage.Offered.SPEAKS, SLIDING_SCALE_INSURANCE],
+        )
+        for listing_id, prefix, value in cursor.fetchall():
+            terms[listing_id].add(f"{prefix}:{value}" if value else prefix)
     return terms
+
+
+@cache
+def _term_sources() -> str:
+    """The SELECTs of `listing_terms`, one for each place a term comes from, as rows of
+    (listing id, code prefix, value); `ids` holds the listings asked for."""
+    q = connection.ops.quote_name
+
+    def rows(table: str, prefix: str, value: str, where: str = "") -> str:
+        return (
+            f"SELECT listing_id, '{prefix}', CAST({value} AS TEXT) FROM {q(table)} "
+            f"WHERE listing_id IN (SELECT id FROM ids){where}"
+        )
+
+    languages = ListingLanguage._meta.db_table
+    parts = [
+        rows(languages, "language", "language_id"),
+        rows(languages, "speaks", "language_id", " AND offered = %s"),
+    ]
+    for field, prefix in VOCABULARY_CODES.items():
+        through, column = through_of(field)
+        parts.append(rows(through._meta.db_table, prefix, q(column)))
+    through, column = through_of("insurance")
+    parts.append(
+        rows(
+            through._meta.db_table,
+            "sliding",
+            "''",
+            f" AND {q(column)} IN (SELECT id FROM {q(Insurance._meta.db_table)} WHERE slug = %s)",
+        )
+    )
+    parts.append(rows(ServiceArea._meta.db_table, "online", "state"))
+    return " UNION ALL ".join(parts)
 
 
 def _entries(
@@ -162,24 +188,37 @@ def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = No
         for start in range(0, len(ids), CHUNK):
             chunk = _locked(ids[start : start + CHUNK])
             entries, terms = _entries(chunk, now)
-            before.update(_terms_of(chunk))
+            had = _terms_of(chunk)
+            has: dict[int, set[str]] = defaultdict(set)
             for entry_id, code in terms:
-                after[entry_id].add(code)
-            SearchTerm.objects.filter(entry_id__in=chunk).delete()
+                has[entry_id].add(code)
+            # Only the terms that come or go are written.
+            _delete_terms({pk: had[pk] - has[pk] for pk in had})
             kept = {entry.listing_id for entry in entries}
-            SearchEntry.objects.filter(pk__in=set(chunk) - kept).delete()
+            if gone := set(chunk) - kept:
+                SearchEntry.objects.filter(pk__in=gone).delete()
             SearchEntry.objects.bulk_create(
                 entries,
                 update_conflicts=True,
                 unique_fields=["listing"],
                 update_fields=["kind", "name", "confirmed_at", "accepting_as_of", "lowest_fee"],
             )
-            # Plain rows: a model instance for each term costs more than writing it.
-            _insert_terms(terms)
+            _insert_terms([(pk, code) for pk, code in terms if code not in had[pk]])
+            before.update(had)
+            after.update(has)
         bits_change(before, after)
 
 
+def _delete_terms(codes: dict[int, set[str]]) -> None:
+    """Delete these terms of these listings."""
+    conditions = [Q(entry_id=pk, term__in=sorted(gone)) for pk, gone in codes.items() if gone]
+    for start in range(0, len(conditions), TERM_BATCH):
+        SearchTerm.objects.filter(reduce(or_, conditions[start : start + TERM_BATCH])).delete()
+
+
 def _insert_terms(rows: list[tuple[int, str]]) -> None:
+    """Write these (listing id, code) terms: plain rows, as a model instance for each
+    term costs more than writing it."""
     table = SearchTerm._meta.db_table
     with connection.cursor() as cursor:
         for start in range(0, len(rows), TERM_BATCH):
@@ -216,6 +255,7 @@ def _locked(listing_ids: list[int]) -> list[int]:
 
 
 def _terms_of(listing_ids: list[int]) -> dict[int, set[str]]:
+    """The terms the index holds for these listings now."""
     found: dict[int, set[str]] = defaultdict(set)
     rows = SearchTerm.objects.filter(entry_id__in=listing_ids).values_list("entry_id", "term")
     for entry_id, code in rows:
