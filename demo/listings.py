@@ -18,9 +18,10 @@ from demo import content as data
 from demo.builder import DemoBuilder
 from demo.plans import Planned, Vocabulary
 from providers.models import Listing, ListingLanguage, Location
+from providers.refusals import validation_messages
 from providers.search_index import search_index_remove
 from providers.vocabulary import vocabulary_fields
-from providers.writing import ImportWriter, Incoming, validation_messages
+from providers.writing import ImportWriter, Incoming
 
 SOURCE = "demo"
 # uuid5 of the slug: a demo listing keeps its public identifier across runs.

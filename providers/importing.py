@@ -35,8 +35,9 @@ from providers.models import (
     User,
 )
 from providers.places import fill_from_zip
+from providers.refusals import validation_messages
 from providers.vocabulary import Vocabularies
-from providers.writing import ImportWriter, Incoming, Written, validation_messages
+from providers.writing import ImportWriter, Incoming, Written
 
 REQUIRED_COLUMNS = ("slug", "name", "kind")
 

@@ -53,9 +53,10 @@ from providers.models import (
     Location,
 )
 from providers.places import fill_from_zip
+from providers.refusals import validation_messages
 from providers.states import STATE_CODES
 from providers.vocabulary import Vocabularies
-from providers.writing import INTERPRETER, SPEAKS, ImportWriter, Incoming, validation_messages
+from providers.writing import INTERPRETER, SPEAKS, ImportWriter, Incoming
 
 SOURCE = "samhsa-2022"
 REFERENCE_FILE = "MH_2022_Service_Code_Reference.csv"

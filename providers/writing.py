@@ -30,7 +30,6 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 
 from providers.models import (
     Language,
@@ -41,6 +40,7 @@ from providers.models import (
     ServiceArea,
     User,
 )
+from providers.refusals import refusal
 from providers.search_index import search_index_update
 from providers.translation import TranslationDefaults
 from providers.vocabulary import Vocabularies, insert_rows, through_of, vocabulary_fields
@@ -49,25 +49,9 @@ from providers.vocabulary import Vocabularies, insert_rows, through_of, vocabula
 BATCH = 500
 # Listing fields every history picture holds (a row may add the others it sets).
 PICTURED_FIELDS = (
-    "name",
-    "kind",
-    "status",
-    "licence_state",
-    "last_confirmed_at",
-    "pronouns",
-    "licence_type",
-    "licence_number",
-    "phone",
-    "email",
-    "website",
-    "in_person",
-    "video",
-    "phone_sessions",
-    "free",
-    "accepting_new_clients",
-    "fee_min",
-    "fee_max",
-    "sliding_scale_min",
+    *"""name kind status licence_state last_confirmed_at pronouns licence_type
+    licence_number phone email website in_person video phone_sessions free
+    accepting_new_clients fee_min fee_max sliding_scale_min""".split(),
     *(f"about_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES),
 )
 PLACE_COLUMNS = ("address", "city", "region", "postal_code", "latitude", "longitude")
@@ -192,7 +176,7 @@ class ImportWriter:
                         with transaction.atomic():
                             results += self._write_batch([item])
                     except DatabaseError as error:
-                        results.append(Written(listing=None, error=_refusal(error)))
+                        results.append(Written(listing=None, error=refusal(error)))
         return results
 
     # One batch -------------------------------------------------------------------
@@ -475,20 +459,19 @@ def _differs(kind: str, before: _Held, after: _Held) -> bool:
     return sorted(before.terms.get(kind, [])) != sorted(after.terms.get(kind, []))
 
 
-# What an import can set on a listing and on a place: every stored value but the keys
-# and the moments the database keeps itself.
-_LISTING_VALUES = [
-    field.attname
-    for field in Listing._meta.concrete_fields
-    if not (field.primary_key or getattr(field, "auto_now", False))
-]
-_PLACE_VALUES = [
-    field.attname
-    for field in Location._meta.concrete_fields
-    if field.name not in {"id", "listing", "uuid"}
-    and not getattr(field, "auto_now", False)
-    and not getattr(field, "auto_now_add", False)
-]
+def _values(model: Any, *skipped: str) -> list[str]:
+    """What an import can set on a row: every stored value but `skipped` and the
+    moments the database keeps itself."""
+    return [
+        field.attname
+        for field in model._meta.concrete_fields
+        if field.name not in skipped
+        and not (getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
+    ]
+
+
+_LISTING_VALUES = _values(Listing, "id")
+_PLACE_VALUES = _values(Location, "id", "listing", "uuid")
 
 
 def _place_values(place: Location) -> list[Any]:
@@ -513,34 +496,3 @@ def _comparable(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)
-
-
-def _refusal(error: DatabaseError) -> ValidationError:
-    """The database's refusal in the words of the constraint that refused, if known."""
-    text = str(error)
-    for model in (Listing, Location, ListingLanguage, ServiceArea):
-        for constraint in model._meta.constraints:
-            if constraint.name in text:
-                return ValidationError(constraint.get_violation_error_message())
-    return ValidationError(
-        _("the database refused it (%(error)s)") % {"error": text.splitlines()[0] if text else ""}
-    )
-
-
-def validation_messages(error: ValidationError, columns: Mapping[str, str]) -> list[str]:
-    """A refusal's messages, each named by the column (or field) it is about."""
-    if not hasattr(error, "error_dict"):
-        return [str(message) for message in error.messages]
-    messages = []
-    for name, field_errors in error.message_dict.items():
-        column = columns.get(name, name)
-        if name.startswith("about_"):
-            column = "about" if name == f"about_{settings.LANGUAGE_CODE}" else name
-        for message in field_errors:
-            if name == "__all__":
-                messages.append(message)
-            else:
-                messages.append(
-                    _("%(column)s: %(message)s") % {"column": column, "message": message}
-                )
-    return messages

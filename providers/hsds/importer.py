@@ -42,8 +42,9 @@ from providers.hsds.reading import read_services
 from providers.importing import FIELD_COLUMNS
 from providers.models import Language, Listing, ListingLanguage, User
 from providers.moments import parse_moment
+from providers.refusals import validation_messages
 from providers.vocabulary import vocabulary_fields
-from providers.writing import INTERPRETER, SPEAKS, ImportWriter, Incoming, validation_messages
+from providers.writing import INTERPRETER, SPEAKS, ImportWriter, Incoming
 
 JSON = dict[str, Any]
 SOURCE = "hsds"
