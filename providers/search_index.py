@@ -192,11 +192,13 @@ def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = No
             has: dict[int, set[str]] = defaultdict(set)
             for entry_id, code in terms:
                 has[entry_id].add(code)
-            # Only the terms that come or go are written.
-            _delete_terms({pk: had[pk] - has[pk] for pk in had})
-            kept = {entry.listing_id for entry in entries}
-            if gone := set(chunk) - kept:
+            # A listing that leaves loses its rows; of the others, only the terms that
+            # come or go are written.
+            gone = set(chunk) - {entry.listing_id for entry in entries}
+            if gone:
+                SearchTerm.objects.filter(entry_id__in=gone).delete()
                 SearchEntry.objects.filter(pk__in=gone).delete()
+            _delete_terms({pk: had[pk] - has[pk] for pk in had if pk not in gone})
             SearchEntry.objects.bulk_create(
                 entries,
                 update_conflicts=True,
@@ -210,10 +212,19 @@ def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = No
 
 
 def _delete_terms(codes: dict[int, set[str]]) -> None:
-    """Delete these terms of these listings."""
-    conditions = [Q(entry_id=pk, term__in=sorted(gone)) for pk, gone in codes.items() if gone]
-    for start in range(0, len(conditions), TERM_BATCH):
-        SearchTerm.objects.filter(reduce(or_, conditions[start : start + TERM_BATCH])).delete()
+    """Delete these terms of these listings: a statement for each TERM_BATCH listings
+    or TERM_BATCH * 4 parameters, well inside SQLite's limits on both."""
+    batch: list[Q] = []
+    size = 0
+    for pk, gone in codes.items():
+        if gone:
+            batch.append(Q(entry_id=pk, term__in=sorted(gone)))
+            size += 1 + len(gone)
+        if batch and (len(batch) == TERM_BATCH or size >= TERM_BATCH * 4):
+            SearchTerm.objects.filter(reduce(or_, batch)).delete()
+            batch, size = [], 0
+    if batch:
+        SearchTerm.objects.filter(reduce(or_, batch)).delete()
 
 
 def _insert_terms(rows: list[tuple[int, str]]) -> None:
