@@ -17,11 +17,12 @@ from django.utils import timezone, translation
 from demo import content as data
 from demo.builder import DemoBuilder
 from demo.plans import Planned, Vocabulary
+from providers.incoming import Incoming
 from providers.models import Listing, ListingLanguage, Location
 from providers.refusals import validation_messages
 from providers.search_index import search_index_remove
 from providers.vocabulary import vocabulary_fields
-from providers.writing import ImportWriter, Incoming
+from providers.writing import ImportWriter
 
 SOURCE = "demo"
 # uuid5 of the slug: a demo listing keeps its public identifier across runs.
@@ -97,6 +98,7 @@ def _incoming(plan: Planned, vocab: Vocabulary) -> Incoming:
             for name in vocabulary_fields()
         },
         places=places,
+        place_ids=True,
         areas=plan.states,
         message="Demo data from manage.py seed_demo.",
     )

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from providers import csvcells
 from providers.csvsafety import formula_like, unneutralised
 from providers.exporting import TERM_COLUMNS
+from providers.incoming import Incoming, Written
 from providers.models import (
     Language,
     Listing,
@@ -37,7 +38,7 @@ from providers.models import (
 from providers.places import fill_from_zip
 from providers.refusals import validation_messages
 from providers.vocabulary import Vocabularies
-from providers.writing import ImportWriter, Incoming, Written
+from providers.writing import ImportWriter
 
 REQUIRED_COLUMNS = ("slug", "name", "kind")
 

@@ -47,6 +47,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from providers.incoming import INTERPRETER, SPEAKS, Incoming
 from providers.models import (
     Language,
     Listing,
@@ -56,7 +57,7 @@ from providers.places import fill_from_zip
 from providers.refusals import validation_messages
 from providers.states import STATE_CODES
 from providers.vocabulary import Vocabularies
-from providers.writing import INTERPRETER, SPEAKS, ImportWriter, Incoming
+from providers.writing import ImportWriter
 
 SOURCE = "samhsa-2022"
 REFERENCE_FILE = "MH_2022_Service_Code_Reference.csv"

@@ -1,10 +1,11 @@
 """The one writer of imported listings: CSV (importing.py), HSDS (hsds/importer.py),
-SAMHSA (samhsa.py) and the demo seed all describe each listing as an `Incoming` and
-hand a list of them to `ImportWriter.write`, which for each one
+SAMHSA (samhsa.py) and the demo seed all describe each listing as an `Incoming`
+(incoming.py) and hand a list of them to `ImportWriter.write`, which for each one
 
 1. finds the listing again (by uuid, by source and id there, or by slug) or makes one,
 2. pictures it for its history, sets the fields given and validates them in Python,
-3. replaces the languages, places, telehealth states and vocabulary terms given,
+3. replaces the languages, places, telehealth states and vocabulary terms given
+   (of the fields and relations given, only what differs is written),
 4. records one `imported` history entry with what changed, and
 5. keeps the search index current,
 
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -31,8 +32,8 @@ from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from providers.incoming import INTERPRETER, SPEAKS, Incoming, Written
 from providers.models import (
-    Language,
     Listing,
     ListingEvent,
     ListingLanguage,
@@ -49,14 +50,28 @@ from providers.vocabulary import Vocabularies, insert_rows, through_of, vocabula
 BATCH = 500
 # Listing fields every history picture holds (a row may add the others it sets).
 PICTURED_FIELDS = (
-    *"""name kind status licence_state last_confirmed_at pronouns licence_type
-    licence_number phone email website in_person video phone_sessions free
-    accepting_new_clients fee_min fee_max sliding_scale_min""".split(),
+    "name",
+    "kind",
+    "status",
+    "licence_state",
+    "last_confirmed_at",
+    "pronouns",
+    "licence_type",
+    "licence_number",
+    "phone",
+    "email",
+    "website",
+    "in_person",
+    "video",
+    "phone_sessions",
+    "free",
+    "accepting_new_clients",
+    "fee_min",
+    "fee_max",
+    "sliding_scale_min",
     *(f"about_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES),
 )
 PLACE_COLUMNS = ("address", "city", "region", "postal_code", "latitude", "longitude")
-SPEAKS = ListingLanguage.Offered.SPEAKS
-INTERPRETER = ListingLanguage.Offered.INTERPRETER
 
 
 def free_slug(text: str, taken: Mapping[str, Any], owner: Any = None) -> str:
@@ -67,52 +82,6 @@ def free_slug(text: str, taken: Mapping[str, Any], owner: Any = None) -> str:
     while slug in taken and (owner is None or taken[slug] != owner):
         slug, n = f"{base}-{n}", n + 1
     return slug
-
-
-@dataclass
-class Incoming:
-    """One listing as an import describes it. On a listing that exists, what is not
-    given (None, or a key left out of `fields`, `terms` or `languages`) stays as it is.
-    """
-
-    fields: dict[str, Any]
-    # How it is found again, first match wins: its uuid, its source and id there, its slug.
-    uuid: UUID | None = None
-    source: str = ""
-    source_id: str = ""
-    slug: str = ""
-    # A new listing without a slug in `fields` gets one made from this text; with
-    # `repick_slug` an existing listing gets one afresh too.
-    slug_text: str = ""
-    repick_slug: bool = False
-    # Fields only a new listing takes (its status, its uuid).
-    defaults: dict[str, Any] = field(default_factory=dict)
-    # How each language is offered (SPEAKS, INTERPRETER) -> languages; each way given is
-    # replaced, and a language spoken needs no interpreter.
-    languages: dict[str, list[Language]] | None = None
-    # Listing vocabulary relation -> its terms; each relation given is replaced.
-    terms: dict[str, list[Any]] = field(default_factory=dict)
-    places: list[Location] | None = None
-    # A new place takes the id of the place it replaces (by position), so open data
-    # keeps its ids across imports.
-    keep_place_ids: bool = False
-    areas: list[str] | None = None
-    # What the history entry says beyond `created` and `changed`.
-    changes: dict[str, Any] = field(default_factory=dict)
-    message: str = ""
-
-
-@dataclass
-class Written:
-    """What became of one `Incoming`: created, updated or refused (with the reasons)."""
-
-    listing: Listing | None
-    created: bool = False
-    error: ValidationError | None = None
-
-    @property
-    def failed(self) -> bool:
-        return self.listing is None
 
 
 @dataclass
@@ -308,7 +277,9 @@ class ImportWriter:
             # What the item gives as it already is is not written again; a listing
             # that changes in any way is saved (its `updated_at` moves).
             changed = {
-                kind for kind in held.replaced - found.replaced if _differs(kind, found, held)
+                kind
+                for kind in held.replaced - found.replaced
+                if _differs(kind, found, held, ids=item.place_ids)
             }
             held.replaced = found.replaced | changed
             if held.replaced:
@@ -441,8 +412,9 @@ class ImportWriter:
         Location.objects.bulk_create(places)
 
 
-def _differs(kind: str, before: _Held, after: _Held) -> bool:
-    """Whether `after` holds something else than `before` for one kind of `replaced`."""
+def _differs(kind: str, before: _Held, after: _Held, *, ids: bool) -> bool:
+    """Whether `after` holds something else than `before` for one kind of `replaced`
+    (with `ids`, a place's id counts)."""
     if kind == "listing":
         return any(
             getattr(before.listing, name) != getattr(after.listing, name)
@@ -453,8 +425,8 @@ def _differs(kind: str, before: _Held, after: _Held) -> bool:
     if kind == "areas":
         return sorted(before.areas) != sorted(after.areas)
     if kind == "places":
-        return [_place_values(place) for place in before.places] != [
-            _place_values(place) for place in after.places
+        return [_place_values(place, ids) for place in before.places] != [
+            _place_values(place, ids) for place in after.places
         ]
     return sorted(before.terms.get(kind, [])) != sorted(after.terms.get(kind, []))
 
@@ -474,8 +446,8 @@ _LISTING_VALUES = _values(Listing, "id")
 _PLACE_VALUES = _values(Location, "id", "listing", "uuid")
 
 
-def _place_values(place: Location) -> list[Any]:
-    return [getattr(place, name) for name in _PLACE_VALUES]
+def _place_values(place: Location, ids: bool) -> list[Any]:
+    return [getattr(place, name) for name in _PLACE_VALUES] + ([place.uuid] if ids else [])
 
 
 def _free_place_ids(places: list[Location]) -> None:

@@ -40,11 +40,12 @@ from providers.hsds.parsing import (
 )
 from providers.hsds.reading import read_services
 from providers.importing import FIELD_COLUMNS
+from providers.incoming import INTERPRETER, SPEAKS, Incoming
 from providers.models import Language, Listing, ListingLanguage, User
 from providers.moments import parse_moment
 from providers.refusals import validation_messages
 from providers.vocabulary import vocabulary_fields
-from providers.writing import INTERPRETER, SPEAKS, ImportWriter, Incoming
+from providers.writing import ImportWriter
 
 JSON = dict[str, Any]
 SOURCE = "hsds"
@@ -292,6 +293,7 @@ def _incoming(service_id: str, parsed: ParsedService, *, publish: bool) -> Incom
         languages=languages,
         terms=terms,
         places=parsed.locations,
+        place_ids=True,
         areas=parsed.states,
         changes={"hsds_id": service_id, "not_mapped": parsed.not_mapped},
     )

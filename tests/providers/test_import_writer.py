@@ -4,15 +4,17 @@ same way, records one history entry per listing it writes, and keeps search curr
 import io
 import json
 from datetime import date
+from uuid import uuid4
 
 import pytest
 
 from providers.hsds.importer import import_hsds
 from providers.importing import import_listings_csv
+from providers.incoming import Incoming
 from providers.models import Language, Listing, ListingEvent
 from providers.samhsa import import_samhsa
 from providers.vocabulary import Vocabularies
-from providers.writing import ImportWriter, Incoming
+from providers.writing import ImportWriter
 from tests.directory.test_search_support import search
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +144,44 @@ def test_a_listing_the_database_refuses_costs_only_itself():
     assert set(Listing.objects.values_list("slug", flat=True)) == {"before", "after"}
     assert Listing.objects.get(slug="after").languages.get() == spanish
     assert ListingEvent.objects.count() == 2
+
+
+def test_a_place_keeps_the_id_its_open_data_gives_it(tmp_path):
+    def service_at(location_id: str) -> dict:
+        return {
+            "id": "clinic",
+            "name": "Mission Clinic",
+            "status": "active",
+            "assured_date": TODAY,
+            "service_at_locations": [
+                {
+                    "location": {
+                        "id": location_id,
+                        "name": "Clinic",
+                        "addresses": [
+                            {
+                                "address_1": "1 Valencia St",
+                                "city": "San Francisco",
+                                "state_province": "CA",
+                                "postal_code": "94110",
+                                "country": "US",
+                            }
+                        ],
+                    }
+                }
+            ],
+        }
+
+    def place_ids_after_importing(location_id: str) -> list[str]:
+        path = tmp_path / "service.json"
+        path.write_text(json.dumps(service_at(location_id)))
+        import_hsds(path=path, publish=True)
+        return [
+            str(place) for place in Listing.objects.get().locations.values_list("uuid", flat=True)
+        ]
+
+    first, second = str(uuid4()), str(uuid4())
+    assert place_ids_after_importing(first) == [first]
+    assert place_ids_after_importing(first) == [first]
+    # The same place under a new id in the source: the API publishes the new id.
+    assert place_ids_after_importing(second) == [second]
