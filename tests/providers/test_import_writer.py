@@ -26,36 +26,33 @@ def import_csv(text: str):
     return import_listings_csv(file=io.StringIO(text))
 
 
+def hsds_service(service_id: str, name: str, *, location_id: str) -> dict:
+    """One active HSDS service at a clinic on Valencia Street, San Francisco."""
+    address = {
+        "address_1": "1 Valencia St",
+        "city": "San Francisco",
+        "state_province": "CA",
+        "postal_code": "94110",
+        "country": "US",
+    }
+    location = {"id": location_id, "name": "Clinic", "addresses": [address]}
+    return {
+        "id": service_id,
+        "name": name,
+        "status": "active",
+        "assured_date": TODAY,
+        "service_at_locations": [{"location": location}],
+    }
+
+
 def import_one_of_each(tmp_path) -> dict[str, Listing]:
     """The same Spanish-speaking practice in San Francisco, once through each path."""
     import_csv(
         "slug,name,kind,status,languages,postal_code,in_person,last_confirmed\n"
         f"from-csv,From CSV,practice,published,es,94110,1,{TODAY}\n"
     )
-    service = {
-        "id": "from-hsds",
-        "name": "From HSDS",
-        "status": "active",
-        "assured_date": TODAY,
-        "languages": [{"code": "es"}],
-        "service_at_locations": [
-            {
-                "location": {
-                    "id": "place",
-                    "name": "Clinic",
-                    "addresses": [
-                        {
-                            "address_1": "1 Valencia St",
-                            "city": "San Francisco",
-                            "state_province": "CA",
-                            "postal_code": "94110",
-                            "country": "US",
-                        }
-                    ],
-                }
-            }
-        ],
-    }
+    service = hsds_service("from-hsds", "From HSDS", location_id="place")
+    service["languages"] = [{"code": "es"}]
     (tmp_path / "service.json").write_text(json.dumps(service))
     import_hsds(path=tmp_path / "service.json", publish=True)
     samhsa = tmp_path / "facilities.csv"
@@ -147,34 +144,11 @@ def test_a_listing_the_database_refuses_costs_only_itself():
 
 
 def test_a_place_keeps_the_id_its_open_data_gives_it(tmp_path):
-    def service_at(location_id: str) -> dict:
-        return {
-            "id": "clinic",
-            "name": "Mission Clinic",
-            "status": "active",
-            "assured_date": TODAY,
-            "service_at_locations": [
-                {
-                    "location": {
-                        "id": location_id,
-                        "name": "Clinic",
-                        "addresses": [
-                            {
-                                "address_1": "1 Valencia St",
-                                "city": "San Francisco",
-                                "state_province": "CA",
-                                "postal_code": "94110",
-                                "country": "US",
-                            }
-                        ],
-                    }
-                }
-            ],
-        }
-
     def place_ids_after_importing(location_id: str) -> list[str]:
         path = tmp_path / "service.json"
-        path.write_text(json.dumps(service_at(location_id)))
+        path.write_text(
+            json.dumps(hsds_service("clinic", "Mission Clinic", location_id=location_id))
+        )
         import_hsds(path=path, publish=True)
         return [
             str(place) for place in Listing.objects.get().locations.values_list("uuid", flat=True)
