@@ -192,11 +192,11 @@ def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = No
             has: dict[int, set[str]] = defaultdict(set)
             for entry_id, code in terms:
                 has[entry_id].add(code)
-            # A listing that leaves loses its rows; of the others, only the terms that
-            # come or go are written.
+            # A listing that leaves loses its entry, and its terms with it (as in
+            # search_index_remove); of the others, only the terms that come or go
+            # are written.
             gone = set(chunk) - {entry.listing_id for entry in entries}
             if gone:
-                SearchTerm.objects.filter(entry_id__in=gone).delete()
                 SearchEntry.objects.filter(pk__in=gone).delete()
             _delete_terms({pk: had[pk] - has[pk] for pk in had if pk not in gone})
             SearchEntry.objects.bulk_create(
