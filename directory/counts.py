@@ -9,6 +9,8 @@ directory/suggestions.py). Both read the criteria (directory/criteria.py).
 Each count is of the term codes of a set of listings. On PostgreSQL the sets are
 bits (providers.search_bits): each criterion's listings, ANDed, then ANDed with
 each term's and the ones counted, at a cost that does not grow with the results.
+The places around a searched place are found and measured once, within the
+widest radius counted, and each narrower radius is read from them.
 Elsewhere (SQLite) the term rows of the set's listings are grouped.
 """
 
@@ -23,9 +25,11 @@ from django.utils.translation import gettext_lazy
 
 from directory.criteria import VOCABULARY_CRITERIA, asked
 from directory.criterion_types import Criterion
+from directory.distances import locations_within
 from directory.params import TERM_PARAMS, SearchParams
 from providers import search_bits
 from providers.models import SearchEntry, SearchTerm
+from providers.places import Place
 
 if TYPE_CHECKING:
     from directory.filters import Vocabularies
@@ -177,7 +181,7 @@ def _grouped(parts: list[Part], scope: list[str] | None) -> QuerySet[Any]:
 def _from_bits(parts: list[Part], scope: list[str] | None) -> list[tuple[str, str, int]]:
     """(part, term, count) rows from the terms' bits: one query, each criterion's
     listings a named set (a WITH clause) that every part meeting it reads."""
-    query = BitsQuery()
+    query = BitsQuery(widest_radius(parts))
     counts = []
     for part in parts:
         sets = [query.criterion(criterion, part.params) for criterion in part.chosen]
@@ -187,11 +191,30 @@ def _from_bits(parts: list[Part], scope: list[str] | None) -> list[tuple[str, st
     return query.run(counts)
 
 
+def near_only(criterion: Criterion, params: SearchParams) -> Place | None:
+    """The place of a criterion that asks for a radius around it and nothing else."""
+    if criterion.param == "place" and not params.online:
+        return params.place
+    return None
+
+
+def widest_radius(parts: list[Part]) -> dict[Place, float]:
+    """By place, the widest radius around it any part counts within (a search that
+    found nothing counts each wider radius for its suggestions)."""
+    widest: dict[Place, float] = {}
+    for part in parts:
+        for criterion in part.chosen:
+            if (place := near_only(criterion, part.params)) is not None:
+                widest[place] = max(widest.get(place, 0), part.params.radius)
+    return widest
+
+
 class BitsQuery:
     """One query over the terms' bits, built a set and a count at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, widest: dict[Place, float]) -> None:
         self.sets: dict[str, tuple[str, list]] = {}  # name: (SQL, parameters)
+        self.widest = widest  # widest_radius(): the places found once, with their miles
 
     def criterion(self, criterion: Criterion, params: SearchParams) -> str:
         """The listings meeting `criterion`: its term codes' bits, or else the bits of
@@ -199,8 +222,21 @@ class BitsQuery:
         codes = criterion.codes(params)
         if codes is not None:
             return self.named(*search_bits.codes_sql(codes))
+        if (place := near_only(criterion, params)) is not None and place in self.widest:
+            return self.within(place, params.radius)
         ids = SearchEntry.objects.filter(criterion.condition(params)).order_by().values_list("pk")
         return self.named(*search_bits.ids_sql(*ids.query.sql_with_params()))
+
+    def within(self, place: Place, radius: float) -> str:
+        """The listings within `radius` miles of `place`, read from its places within
+        the widest radius counted, so each place is found and measured once. (Places
+        of listings outside the index too: the terms' bits the set meets hold none.)"""
+        measured: QuerySet[Any] = locations_within(place, self.widest[place]).order_by()
+        sql, params = measured.values_list("listing_id", "miles").query.sql_with_params()
+        places = self.named(sql, list(params))
+        return self.named(
+            *search_bits.ids_sql(f"SELECT listing_id FROM {places} WHERE miles <= %s", [radius])
+        )
 
     def named(self, sql: str, params: list) -> str:
         """The name of this set in the query (the same set asked twice, one name)."""
