@@ -239,7 +239,15 @@ def parse_number(value: object) -> float | None:
 
 
 class LenientField(forms.Field):
+    """Never shown (templates/includes/search_filters.html writes the controls), only
+    read: each reads its value from the query string as its widget does."""
+
     widget: type[forms.Widget] = forms.TextInput
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> "LenientField":
+        """A form copies each of its fields for itself (Django); a field that keeps
+        nothing of a request and is never rendered can be shared instead."""
+        return self
 
     def validate(self, value: Any) -> None:
         """Nothing is ever invalid: `to_python` has already corrected or dropped it."""
@@ -248,7 +256,7 @@ class LenientField(forms.Field):
 class ChoicesField(LenientField):
     """Known choices only, each once, in the order given, at most MAX_CHOICES."""
 
-    widget = forms.CheckboxSelectMultiple
+    widget = forms.MultipleHiddenInput  # every value of the parameter, as a list
 
     def __init__(self, *, choices: Iterable[tuple[str, str]] = (), **kwargs: Any) -> None:
         super().__init__(**kwargs)
