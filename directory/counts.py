@@ -24,7 +24,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 
 from directory.criteria import VOCABULARY_CRITERIA, asked
-from directory.criterion_types import Criterion
+from directory.criterion_types import Criterion, PlaceCriterion
 from directory.distances import locations_within
 from directory.params import TERM_PARAMS, SearchParams
 from providers import search_bits
@@ -191,21 +191,14 @@ def _from_bits(parts: list[Part], scope: list[str] | None) -> list[tuple[str, st
     return query.run(counts)
 
 
-def near_only(criterion: Criterion, params: SearchParams) -> Place | None:
-    """The place of a criterion that asks for a radius around it and nothing else."""
-    if criterion.param == "place" and not params.online:
-        return params.place
-    return None
-
-
 def widest_radius(parts: list[Part]) -> dict[Place, float]:
     """By place, the widest radius around it any part counts within (a search that
     found nothing counts each wider radius for its suggestions)."""
     widest: dict[Place, float] = {}
     for part in parts:
-        for criterion in part.chosen:
-            if (place := near_only(criterion, part.params)) is not None:
-                widest[place] = max(widest.get(place, 0), part.params.radius)
+        place = part.params.place
+        if place is not None and any(isinstance(c, PlaceCriterion) for c in part.chosen):
+            widest[place] = max(widest.get(place, 0), part.params.radius)
     return widest
 
 
@@ -222,8 +215,14 @@ class BitsQuery:
         codes = criterion.codes(params)
         if codes is not None:
             return self.named(*search_bits.codes_sql(codes))
-        if (place := near_only(criterion, params)) is not None and place in self.widest:
-            return self.within(place, params.radius)
+        if isinstance(criterion, PlaceCriterion) and params.place is not None:
+            # Its condition as bits: near the place, or also online in the state.
+            near = self.within(params.place, params.radius)
+            if not params.online:
+                return near
+            return self.either(
+                near, self.named(*search_bits.codes_sql(criterion.online_codes(params)))
+            )
         ids = SearchEntry.objects.filter(criterion.condition(params)).order_by().values_list("pk")
         return self.named(*search_bits.ids_sql(*ids.query.sql_with_params()))
 
@@ -236,6 +235,13 @@ class BitsQuery:
         places = self.named(sql, list(params))
         return self.named(
             *search_bits.ids_sql(f"SELECT listing_id FROM {places} WHERE miles <= %s", [radius])
+        )
+
+    def either(self, *sets: str) -> str:
+        """The listings in any of these sets."""
+        either = " UNION ALL ".join(f"SELECT segment, bits FROM {name}" for name in sets)
+        return self.named(
+            f"SELECT segment, bit_or(bits) AS bits FROM ({either}) AS either GROUP BY segment", []
         )
 
     def named(self, sql: str, params: list) -> str:

@@ -319,7 +319,7 @@ class PlaceCriterion(Criterion):
         return params.place is not None or bool(params.online)
 
     def condition(self, params: SearchParams) -> Q:
-        online = SearchTerm.objects.filter(term=f"online:{params.online}").values("entry_id")
+        online = SearchTerm.objects.filter(term__in=self.online_codes(params)).values("entry_id")
         if params.place is None:
             return Q(pk__in=online)
         near = locations_within(params.place, params.radius).order_by().values("listing_id")
@@ -328,7 +328,11 @@ class PlaceCriterion(Criterion):
         return Q(pk__in=near.union(online) if params.online else near)
 
     def codes(self, params: SearchParams) -> list[str] | None:
-        return [f"online:{params.online}"] if params.place is None else None
+        return self.online_codes(params) if params.place is None else None
+
+    def online_codes(self, params: SearchParams) -> list[str]:
+        """Sessions online in the state asked for (none: no state asked for)."""
+        return [f"online:{params.online}"] if params.online else []
 
     def annotations(self, params: SearchParams) -> dict[str, Any]:
         found: dict[str, Any] = {}
