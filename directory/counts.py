@@ -181,7 +181,7 @@ def _grouped(parts: list[Part], scope: list[str] | None) -> QuerySet[Any]:
 def _from_bits(parts: list[Part], scope: list[str] | None) -> list[tuple[str, str, int]]:
     """(part, term, count) rows from the terms' bits: one query, each criterion's
     listings a named set (a WITH clause) that every part meeting it reads."""
-    query = BitsQuery(widest_radius(parts))
+    query = BitsQuery(widest_radii(parts))
     counts = []
     for part in parts:
         sets = [query.criterion(criterion, part.params) for criterion in part.chosen]
@@ -191,7 +191,7 @@ def _from_bits(parts: list[Part], scope: list[str] | None) -> list[tuple[str, st
     return query.run(counts)
 
 
-def widest_radius(parts: list[Part]) -> dict[Place, float]:
+def widest_radii(parts: list[Part]) -> dict[Place, float]:
     """By place, the widest radius around it any part counts within (a search that
     found nothing counts each wider radius for its suggestions)."""
     widest: dict[Place, float] = {}
@@ -207,7 +207,7 @@ class BitsQuery:
 
     def __init__(self, widest: dict[Place, float]) -> None:
         self.sets: dict[str, tuple[str, list]] = {}  # name: (SQL, parameters)
-        self.widest = widest  # widest_radius(): the places found once, with their miles
+        self.widest = widest  # widest_radii(): each place's places are found once, within it
 
     def criterion(self, criterion: Criterion, params: SearchParams) -> str:
         """The listings meeting `criterion`: its term codes' bits, or else the bits of
@@ -216,7 +216,7 @@ class BitsQuery:
         if codes is not None:
             return self.named(*search_bits.codes_sql(codes))
         if isinstance(criterion, PlaceCriterion) and params.place is not None:
-            # Its condition as bits: near the place, or also online in the state.
+            # PlaceCriterion.condition as bits: near the place, or online in the state.
             near = self.within(params.place, params.radius)
             if not params.online:
                 return near
@@ -228,9 +228,12 @@ class BitsQuery:
 
     def within(self, place: Place, radius: float) -> str:
         """The listings within `radius` miles of `place`, read from its places within
-        the widest radius counted, so each place is found and measured once. (Places
-        of listings outside the index too: the terms' bits the set meets hold none.)"""
-        measured: QuerySet[Any] = locations_within(place, self.widest[place]).order_by()
+        the widest radius counted, so each place is found and measured once.
+
+        The set holds the ids of listings outside the index too (a draft's places):
+        it is only ever ANDed with terms' bits, which hold none of them (`counted`)."""
+        widest = max(self.widest.get(place, radius), radius)
+        measured: QuerySet[Any] = locations_within(place, widest).order_by()
         sql, params = measured.values_list("listing_id", "miles").query.sql_with_params()
         places = self.named(sql, list(params))
         return self.named(

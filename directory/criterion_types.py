@@ -322,6 +322,7 @@ class PlaceCriterion(Criterion):
         online = SearchTerm.objects.filter(term__in=self.online_codes(params)).values("entry_id")
         if params.place is None:
             return Q(pk__in=online)
+        # (directory/counts.py builds the same as bits, from the places found once.)
         near = locations_within(params.place, params.radius).order_by().values("listing_id")
         # Either one: a union of the two sets of ids, each read from its own index
         # (an OR of the two conditions would test every entry against both).
@@ -339,7 +340,8 @@ class PlaceCriterion(Criterion):
         if params.place is not None:
             found["distance"] = nearest_location_miles(params.place)
         if params.online:
-            online = has(f"online:{params.online}")
+            (online_code,) = self.online_codes(params)
+            online = has(online_code)
             found["online_here"] = ExpressionWrapper(online, output_field=BooleanField())
         return found
 

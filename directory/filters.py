@@ -245,8 +245,11 @@ class LenientField(forms.Field):
     widget: type[forms.Widget] = forms.TextInput
 
     def __deepcopy__(self, memo: dict[int, Any]) -> "LenientField":
-        """A form copies each of its fields for itself (Django); a field that keeps
-        nothing of a request and is never rendered can be shared instead."""
+        """A form copies each of its fields for itself (Django). Each search builds its
+        own fields, with its own choices (django-filter's `Filter.field`, on the
+        search's own copies of the filters), and only its own form reads them, never
+        changing or rendering them: the form can share them. (Never build a field
+        on the class's filters: every search would then share one search's choices.)"""
         return self
 
     def validate(self, value: Any) -> None:

@@ -30,6 +30,7 @@ def test_radius_edge_keeps_9_9_miles_and_drops_10_1(client):
     page = search(client, near="94607", radius="10")
 
     assert page.listings == ["inside"]
+    assert page.total == 1  # counted by the same rule
     assert "9.9 miles away" in page.reasons["inside"]
 
 
@@ -113,6 +114,7 @@ def test_near_and_online_together_find_either(client):
 
     # Both can be reached; the one with a place near comes first.
     assert page.listings == ["in-person", "online-only"]
+    assert page.total == 2  # counted by the same rule
     assert "Video sessions in California" in page.reasons["online-only"]
 
 

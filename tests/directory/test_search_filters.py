@@ -108,6 +108,9 @@ def test_community_page_is_scoped_to_community_kinds(client):
     assert page.listings == ["peer-circle", "warm-line"]
     assert search(client, "/en/community/", kind="clinician").total == 2  # not a choice here
     assert search(client, "/en/community/", kind="crisis-line").listings == ["warm-line"]
+    # Each page reads `kind` by its own choices, whichever page asked before it.
+    assert search(client, "/en/search/", kind="clinician").listings == ["therapist"]
+    assert search(client, "/en/community/", kind="clinician").total == 2
 
 
 def test_free_text_matches_names_and_texts_in_the_current_language(client):
