@@ -223,8 +223,8 @@ class BitsQuery:
             return self.either(
                 near, self.named(*search_bits.codes_sql(criterion.online_codes(params)))
             )
-        ids = SearchEntry.objects.filter(criterion.condition(params)).order_by().values_list("pk")
-        return self.named(*search_bits.ids_sql(*ids.query.sql_with_params()))
+        sql, ids_params = criterion.found_ids(params).query.sql_with_params()
+        return self.named(*search_bits.ids_sql(sql, ids_params))
 
     def within(self, place: Place, radius: float) -> str:
         """The listings within `radius` miles of `place`, read from its places within

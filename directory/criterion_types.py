@@ -17,6 +17,7 @@ from django.db.models import (
     ExpressionWrapper,
     OuterRef,
     Q,
+    QuerySet,
     Value,
     When,
 )
@@ -30,7 +31,12 @@ from directory.distances import (
     nearest_location_miles,
 )
 from directory.params import RADII, Relaxation, SearchParams, Term, or_list, whole
-from directory.text_search import search_rank, text_condition, uses_full_text_search
+from directory.text_search import (
+    matching_documents,
+    search_rank,
+    text_condition,
+    uses_full_text_search,
+)
 from providers.models import AVAILABILITY_FRESH_FOR, Listing, SearchEntry, SearchTerm
 from providers.money import money
 
@@ -72,6 +78,12 @@ class Criterion:
         if codes is None:
             raise NotImplementedError
         return having(codes)
+
+    def found_ids(self, params: SearchParams) -> QuerySet[Any]:
+        """The ids of the listings that meet it, as one column, for sets that are only
+        ever met with the index's own (the counts' bits): by default the index
+        entries its condition selects; a criterion may read them more directly."""
+        return SearchEntry.objects.filter(self.condition(params)).order_by().values_list("pk")
 
     def preferences(self, params: SearchParams, *, varying: bool) -> dict[str, Expression]:
         """Points annotations, named `match_<param>_<term id>`. With `varying`, only those
@@ -410,6 +422,14 @@ class WordsCriterion(Criterion):
 
     def condition(self, params: SearchParams) -> Q:
         return text_condition(params.q)
+
+    def found_ids(self, params: SearchParams) -> QuerySet[Any]:
+        # Straight from the documents, where they are the whole condition: a word
+        # most of them hold is then matched once, without a pass over the entries.
+        matching = matching_documents(params.q)
+        if matching is None:
+            return super().found_ids(params)
+        return matching.order_by().values_list("listing_id")
 
     def annotations(self, params: SearchParams) -> dict[str, Any]:
         return {"text_rank": search_rank(params.q)} if uses_full_text_search() else {}

@@ -82,6 +82,16 @@ def search_rank(q: str) -> Subquery:
 UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+def matching_documents(q: str) -> QuerySet[SearchDocument] | None:
+    """The documents a search in the current language reads that hold the words of
+    `q`, where that is the whole of text_condition (PostgreSQL, spaced scripts)."""
+    if not uses_full_text_search() or UNSPACED.search(q):
+        return None
+    return SearchDocument.objects.filter(
+        language__in=document_languages(), document=search_query(q)
+    )
+
+
 def text_condition(q: str) -> Q:
     """Every word of `q` in the name or the texts in the current language, or in English.
 
