@@ -61,12 +61,15 @@ def search_query(q: str) -> Any:
     return query
 
 
+def language_documents() -> QuerySet[SearchDocument]:
+    """The SearchDocuments a search in the current language reads (PostgreSQL): each
+    listing's own language's, else the English one."""
+    return SearchDocument.objects.filter(language__in=document_languages())
+
+
 def documents() -> QuerySet[SearchDocument]:
-    """The listing's SearchDocuments a search in the current language reads (PostgreSQL):
-    its own language's, else the English one."""
-    return SearchDocument.objects.filter(
-        listing_id=OuterRef("pk"), language__in=document_languages()
-    )
+    """The listing's documents a search in the current language reads."""
+    return language_documents().filter(listing_id=OuterRef("pk"))
 
 
 def search_rank(q: str) -> Subquery:
@@ -87,9 +90,7 @@ def matching_documents(q: str) -> QuerySet[SearchDocument] | None:
     `q`, where that is the whole of text_condition (PostgreSQL, spaced scripts)."""
     if not uses_full_text_search() or UNSPACED.search(q):
         return None
-    return SearchDocument.objects.filter(
-        language__in=document_languages(), document=search_query(q)
-    )
+    return language_documents().filter(document=search_query(q))
 
 
 def text_condition(q: str) -> Q:
