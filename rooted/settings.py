@@ -143,7 +143,7 @@ if not DEBUG and not REDIS_URL:
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "rooted.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "rooted",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
