@@ -24,8 +24,8 @@ from django.db.models import Case, CharField, F, QuerySet, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.http import QueryDict
 from django.utils import translation
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from directory.criteria import search_conditions
 from directory.params import DEFAULT_RADIUS, RADII, STATE_NAMES, TERM_PARAMS, SearchParams, Term
@@ -80,9 +80,14 @@ class Vocabularies:
         for term in terms:
             self.terms.setdefault(term.vocabulary, []).append(term)
             self._by_key[term.vocabulary, term.key] = term
+        # Each search's form offers them (ListingFilter): listed once, not per search.
+        self._choices = {
+            vocabulary: [(term.key, term.label) for term in vocabulary_terms]
+            for vocabulary, vocabulary_terms in self.terms.items()
+        }
 
     def choices(self, vocabulary: str) -> list[tuple[str, str]]:
-        return [(term.key, term.label) for term in self.terms.get(vocabulary, [])]
+        return self._choices.get(vocabulary, [])
 
     def get(self, vocabulary: str, key: str) -> Term | None:
         return self._by_key.get((vocabulary, key))
@@ -435,6 +440,27 @@ class ListingFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset: Any) -> Any:
         return queryset.filter(*search_conditions(self.params).values())
+
+
+def read_search(query_string: str, kinds: tuple[str, ...] | None = None) -> SearchParams:
+    """The search a query string asks for, as ListingFilter reads it.
+
+    Reading one (a form of twenty fields, built and cleaned) costs more than sending
+    its page from the shared cache (directory.caching), whose key it is. So, like the
+    vocabularies it is read with, each process keeps what it read for
+    SEARCH_PAGE_SECONDS: the last 4,096 query strings it was asked, junk included.
+    """
+    timeout = settings.SEARCH_PAGE_SECONDS
+    if not timeout:
+        return ListingFilter(QueryDict(query_string), kinds=kinds).params
+    return _recent_search(query_string, kinds, get_language(), int(time.time() // timeout))
+
+
+@functools.lru_cache(maxsize=4096)
+def _recent_search(
+    query_string: str, kinds: tuple[str, ...] | None, _language: str | None, _period: int
+) -> SearchParams:
+    return ListingFilter(QueryDict(query_string), kinds=kinds).params
 
 
 # Place ------------------------------------------------------------------------------

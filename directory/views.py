@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 
 from directory import caching
 from directory.chips import search_chips
-from directory.filters import ListingFilter
+from directory.filters import ListingFilter, read_search
 from directory.forms import ReportForm
 from directory.guides import GUIDES, guide_by_slug
 from directory.selectors import listing_match_reasons, listing_search, page_number
@@ -25,6 +25,8 @@ from providers.triage import report_file
 log = logging.getLogger(__name__)
 
 RADIUS_CHOICES = (5, 10, 25, 50, 100)
+# What the community page searches: community supports, crisis and warm lines.
+COMMUNITY_KINDS = (Listing.Kind.COMMUNITY.value, Listing.Kind.CRISIS_LINE.value)
 # Reports need no account, so each client address may send a few an hour.
 REPORTS_PER_CLIENT = ratelimit.Limit("report-client", attempts=5, period=ratelimit.HOUR)
 # Translation requests need no account either: a few an hour from each client
@@ -69,12 +71,14 @@ def community(request: HttpRequest) -> HttpResponse:
 
 
 def search_page(request: HttpRequest, *, community: bool) -> HttpResponse:
-    kinds = [Listing.Kind.COMMUNITY, Listing.Kind.CRISIS_LINE] if community else None
-    filters = ListingFilter(request.GET, kinds=kinds)
+    kinds = COMMUNITY_KINDS if community else None
+    # The search, read once per process for all who ask it: a page from the cache
+    # needs only this, not the filters that make one.
+    params = read_search(request.META.get("QUERY_STRING", ""), kinds)
     page = page_number(request.GET.get("page"))
 
     def render_page() -> HttpResponse:
-        results = listing_search(filters=filters, page=str(page))
+        results = listing_search(filters=ListingFilter(request.GET, kinds=kinds), page=str(page))
         context = {
             "search": results,
             "chips": search_chips(results.params),
@@ -85,12 +89,12 @@ def search_page(request: HttpRequest, *, community: bool) -> HttpResponse:
 
     # The same search, however its query string was written, is one cached page;
     # one whose words named filters also says so.
-    recognised = [(item.param, item.term.key, item.words) for item in filters.params.recognised]
-    search = (community, get_language(), filters.params.pairs(), recognised, page)
+    recognised = [(item.param, item.term.key, item.words) for item in params.recognised]
+    search = (community, get_language(), params.pairs(), recognised, page)
     response = caching.shared_page(request, search, render_page)
     # The gap report's count (insights/counting.py); by the same rules, which
     # listings this language's seekers found without text in it.
-    if count_search(request, filters, response):
+    if count_search(request, params, kinds, response):
         try:
             need_count_search_page(response.content, get_language() or settings.LANGUAGE_CODE)
         except DatabaseError as error:

@@ -32,7 +32,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from directory.filters import ListingFilter
+from directory.params import SearchParams
 from directory.selectors import page_number
 from insights.cells import Cell, cell_of
 from insights.models import SearchCell
@@ -70,9 +70,15 @@ def counted(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
-def count_search(request: HttpRequest, filters: ListingFilter, response: HttpResponse) -> bool:
-    """Add the search `filters` served in `response` to its cell, if it counts; whether
-    it did (so other counts of the same page follow the same rules).
+def count_search(
+    request: HttpRequest,
+    params: SearchParams,
+    kinds: tuple[str, ...] | None,
+    response: HttpResponse,
+) -> bool:
+    """Add the search `params` (of the listings of `kinds`) served in `response` to its
+    cell, if it counts; whether it did (so other counts of the same page follow the
+    same rules).
 
     Counting never breaks the page: a database that refuses the write loses one
     count, and the log says only that (never the search)."""
@@ -81,7 +87,7 @@ def count_search(request: HttpRequest, filters: ListingFilter, response: HttpRes
     found = TOTAL.search(response.content)
     if found is None:
         return False
-    cell = cell_of(filters.params, filters.kinds)
+    cell = cell_of(params, kinds)
     try:
         add(cell, timezone.localdate(), get_language() or "", band(int(found.group(1))))
     except DatabaseError as error:

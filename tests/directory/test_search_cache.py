@@ -4,6 +4,7 @@ import pytest
 
 from tests.directory.test_search_queries import queries_for
 from tests.directory.test_search_support import search
+from providers.models import Listing
 from tests.factories import ListingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +38,21 @@ def test_the_same_search_written_differently_is_one_page(client):
         count, response = queries_for(client, spelling)
         assert count == 0, spelling
         assert "Anh Tran" in response.content.decode()
+
+
+def test_the_same_query_string_is_read_by_each_page_and_language_as_its_own(client):
+    ListingFactory(name="Peer Circle", kind=Listing.Kind.COMMUNITY)
+    ListingFactory(name="Therapist")
+
+    # `kind=clinician` is not a choice on the community page, which shows all its kinds.
+    assert search(client, "/en/search/", kind="clinician").listings == ["therapist"]
+    assert search(client, "/en/community/", kind="clinician").listings == ["peer-circle"]
+    assert search(client, "/en/search/", kind="clinician").listings == ["therapist"]
+    # ...so there it is the community page's own search, already shared.
+    assert queries_for(client, "/en/community/")[0] == 0
+    # "Terapeuta" names the clinicians in Spanish only; in English it is a word to find.
+    assert search(client, "/es/search/", q="terapeuta").listings == ["therapist"]
+    assert search(client, "/en/search/", q="terapeuta").listings == []
 
 
 def test_each_language_and_page_is_its_own_page(client):
