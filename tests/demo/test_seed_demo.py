@@ -184,8 +184,8 @@ def test_running_it_twice_leaves_exactly_the_same_listings():
 
 def test_the_same_seed_gives_the_same_data_from_scratch():
     first = snapshot()
-    seed(seed=7)  # every demo listing replaced by another seed's
-    assert set(snapshot()) != set(first)  # another seed, another directory
+    seed(remove=True)
+    assert not demo().exists()
 
     seed()
 
