@@ -14,9 +14,10 @@ same rules in words ("How results are ordered"):
    listing meeting more of them earns more.
 3. Order: more points first; then listings accepting new clients before those
    that are not (crisis lines always are); then listings confirmed in the last
-   180 days before stale ones; then (PostgreSQL, with `q`) better text matches; then nearer
-   before farther (listings with no place near, such as online-only ones, last);
-   then by name and id, so the order is stable.
+   180 days before stale ones (as of the last hourly mark_stale); then
+   (PostgreSQL, with `q`) better text matches; then nearer before farther
+   (listings with no place near, such as online-only ones, last); then by name
+   and id, so the order is stable.
 
 `sort=distance` puts nearer first (then as above); `sort=confirmed` the most
 recently confirmed first.
@@ -25,24 +26,19 @@ A results page reads the search index (providers.search_index) in a fixed number
 of queries whatever it shows: the vocabularies (1, cached for a minute), every
 count beside the results (1), the counts of wider searches when it finds little
 (1), the page's order (1), its listings (1), their places (1), and their
-languages and insurance from the index (1).
+languages and insurance from the index (1); and, for a search that finds
+thousands, how many listings search can find (1, cached for a minute).
 """
 
+import functools
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import (
-    Case,
-    ExpressionWrapper,
-    F,
-    IntegerField,
-    QuerySet,
-    Value,
-    When,
-)
+from django.db.models import Case, ExpressionWrapper, F, IntegerField, QuerySet, Value, When
 from django.utils import formats, timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language, get_language_info
@@ -64,7 +60,6 @@ from directory.params import RADII, SearchParams
 from directory.suggestions import FEW_RESULTS, Suggestions, suggest
 from directory.words import recognised_text
 from providers.models import (
-    STALE_AFTER,
     Listing,
     Location,
     SearchEntry,
@@ -89,7 +84,42 @@ def annotated(queryset: QuerySet[Any], params: SearchParams) -> QuerySet[Any]:
     )
 
 
-def ranked(entries: QuerySet[SearchEntry], params: SearchParams) -> QuerySet[SearchEntry]:
+# A page of a search that finds much of the directory is read fastest by walking
+# search_entry_order_idx until it is full; one that finds little would walk past
+# most of the index first, and is read fastest by sorting what it found. Walked
+# when, were the results spread evenly, the walk would pass at most this many.
+WALK_AT_MOST = 2000
+
+
+def walks_order_index(total: int, last: int) -> bool:
+    """Whether the page of results that ends with result `last` of `total` is read
+    by walking the index (what `ranked` then orders by, where it can)."""
+    if total < WALK_AT_MOST:  # sorting so few is quick
+        return False
+    return last * searchable_count() <= WALK_AT_MOST * total
+
+
+def searchable_count() -> int:
+    """How many listings search can find, read at most once every
+    SEARCH_PAGE_SECONDS in each process (an estimate is all walks_order_index needs)."""
+    timeout = settings.SEARCH_PAGE_SECONDS
+    if not timeout:
+        return SearchEntry.objects.count()
+    return _recent_count(int(time.time() // timeout))
+
+
+@functools.lru_cache(maxsize=1)
+def _recent_count(_period: int) -> int:
+    return SearchEntry.objects.count()
+
+
+def as_number(flag: str) -> Case:
+    return Case(When(**{flag: True}, then=Value(1)), default=Value(0))
+
+
+def ranked(
+    entries: QuerySet[SearchEntry], params: SearchParams, *, total: int = 0, last: int = PAGE_SIZE
+) -> QuerySet[SearchEntry]:
     """The index entries in the order asked for.
 
     Only the points that can differ between results are summed: a single choice
@@ -97,22 +127,25 @@ def ranked(entries: QuerySet[SearchEntry], params: SearchParams) -> QuerySet[Sea
     them all alike, so ordering thousands of results tests each for fewer terms.
     """
     points = list(match_preferences(params, varying=True).values())
-    fresh_since = timezone.now() - STALE_AFTER
-    fresh = Case(When(confirmed_at__gte=fresh_since, then=Value(1)), default=Value(0))
-    accepting = Case(When(accepting_as_of__isnull=False, then=Value(1)), default=Value(0))
     entries = entries.annotate(
         match_score=ExpressionWrapper(sum(points, Value(0)), output_field=IntegerField()),
-        accepting=accepting,
-        fresh=fresh,
         **match_annotations(params),
     )
     nearest = [F("distance").asc(nulls_last=True)] if params.place is not None else []
     relevance = (
         [F("text_rank").desc(nulls_last=True)] if "text_rank" in entries.query.annotations else []
     )
-    best: list[Any] = (
-        ["-match_score", "-accepting", "-fresh"] if points else ["-accepting", "-fresh"]
-    )
+    # Among equal matches, accepting new clients first, then confirmed recently: as
+    # the columns of search_entry_order_idx when the page (its results up to `last` of
+    # `total`) is read by walking that index, which serves only its own order;
+    # otherwise as expressions it cannot serve, so that PostgreSQL sorts what it
+    # found rather than walk the index in search of it.
+    plain = not (points or relevance or nearest) and params.applied_sort == "match"
+    if plain and walks_order_index(total, last):
+        tiers: list[Any] = ["-accepting", "-fresh"]
+    else:
+        tiers = [as_number("accepting").desc(), as_number("fresh").desc()]
+    best: list[Any] = ["-match_score", *tiers] if points else tiers
     stable = ["name", "pk"]
     if params.applied_sort == "distance":
         order = [*nearest, *best, *stable]
@@ -190,15 +223,17 @@ class RankedWindow:
     annotations their match reasons read.
     """
 
-    def __init__(self, entries: QuerySet[SearchEntry], params: SearchParams) -> None:
+    def __init__(self, entries: QuerySet[SearchEntry], params: SearchParams, total: int) -> None:
         self.entries = entries
         self.params = params
+        self.total = total
 
     def __getitem__(self, window: slice) -> SimpleLazyObject:
         return SimpleLazyObject(lambda: self.read(window))
 
     def read(self, window: slice) -> list[Listing]:
-        ordered = untranslated(ranked(self.entries, self.params))
+        ranking = ranked(self.entries, self.params, total=self.total, last=window.stop or 0)
+        ordered = untranslated(ranking)
         ids = list(ordered.values_list("pk", flat=True)[window])
         listings = annotated(for_cards(Listing.objects.filter(pk__in=ids)), self.params)
         by_pk = {listing.pk: listing for listing in listings}
@@ -350,7 +385,7 @@ def listing_search(*, filters: "ListingFilter", page: str | None) -> SearchResul
         for param, count in anywhere.items()
         if count == 0
     }
-    window = RankedWindow(filters.qs, params)
+    window = RankedWindow(filters.qs, params, counts.total)
     paginator = CountedPaginator(window, PAGE_SIZE, count=counts.total)
     current = paginator.get_page(page_number(page))
     return SearchResults(

@@ -26,7 +26,7 @@ from providers.models import (
     Report,
     User,
 )
-from providers.search_index import search_index_remove_expired, search_index_update
+from providers.search_index import search_index_age, search_index_update
 from providers.selectors import (
     FieldChange,
     changes_as_json,
@@ -265,7 +265,7 @@ def listings_mark_stale(
     Safe to run repeatedly: a transition already recorded since the listing was last
     confirmed is not recorded again."""
     now = now or timezone.now()
-    search_index_remove_expired(now=now)
+    search_index_age(now=now)
     run = StaleRun(stale=[], expired=[])
     for action, listings, found in (
         (ListingEvent.Action.STALE, listings_stale(now=now), run.stale),

@@ -651,12 +651,22 @@ class SearchEntry(models.Model):
     accepting_as_of = models.DateTimeField(null=True)
     # What a seeker pays at least: 0 when free, else the sliding-scale floor or lowest fee.
     lowest_fee = models.PositiveIntegerField(null=True)
+    # The order among equal matches, as columns an index can walk: accepting new
+    # clients (`accepting_as_of` set), then confirmed within STALE_AFTER, which
+    # mark_stale turns off hourly as confirmations age (search_index_age).
+    accepting = models.BooleanField(default=False)
+    fresh = models.BooleanField(default=False)
 
     class Meta:
         indexes = [
-            # The one-year cut-off, and the order of a search that asks for nothing.
+            # The one-year cut-off, and the order of `sort=confirmed`.
             models.Index(fields=["confirmed_at", "name"], name="search_entry_confirmed_idx"),
             models.Index(fields=["lowest_fee"], name="search_entry_fee_idx"),
+            # The order of a search whose results all match equally: a search that
+            # finds much of the directory reads its first page straight off it.
+            models.Index(
+                fields=["-accepting", "-fresh", "name", "listing"], name="search_entry_order_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -40,6 +40,7 @@ from django.utils import timezone
 
 from providers.models import (
     HIDDEN_AFTER,
+    STALE_AFTER,
     Insurance,
     Listing,
     ListingLanguage,
@@ -159,18 +160,17 @@ def _entries(
         prices = [price for price in (sliding_min, fee_min) if price is not None]
         lowest = 0 if free else min(prices, default=None)
         assert confirmed is not None  # searchable(): confirmed within the year
+        takes_clients = accepting or kind == Listing.Kind.CRISIS_LINE
         entries.append(
             SearchEntry(
                 listing_id=pk,
                 kind=kind,
                 name=name,
                 confirmed_at=confirmed,
-                accepting_as_of=(
-                    max(confirmed, set_at or confirmed)
-                    if accepting or kind == Listing.Kind.CRISIS_LINE
-                    else None
-                ),
+                accepting_as_of=max(confirmed, set_at or confirmed) if takes_clients else None,
                 lowest_fee=lowest,
+                accepting=takes_clients,
+                fresh=confirmed >= now - STALE_AFTER,
             )
         )
         terms += [(pk, code) for code in sorted(codes)]
@@ -203,7 +203,10 @@ def search_index_update(*, listing_ids: Iterable[int], now: datetime | None = No
                 entries,
                 update_conflicts=True,
                 unique_fields=["listing"],
-                update_fields=["kind", "name", "confirmed_at", "accepting_as_of", "lowest_fee"],
+                update_fields=[
+                    *("kind", "name", "confirmed_at", "accepting_as_of", "lowest_fee"),
+                    *("accepting", "fresh"),
+                ],
             )
             _insert_terms([(pk, code) for pk, code in terms if code not in had[pk]])
             before.update(had)
@@ -285,9 +288,12 @@ def search_index_rebuild() -> None:
         search_index_update(listing_ids=list(ids))
 
 
-def search_index_remove_expired(*, now: datetime | None = None) -> int:
-    """Take out the listings not confirmed for a year; returns how many left."""
+def search_index_age(*, now: datetime | None = None) -> int:
+    """What time alone changes (hourly, mark_stale): listings unconfirmed for
+    STALE_AFTER rank after fresher ones, and those not confirmed for a year leave;
+    returns how many left."""
     now = now or timezone.now()
+    SearchEntry.objects.filter(fresh=True, confirmed_at__lt=now - STALE_AFTER).update(fresh=False)
     expired = SearchEntry.objects.filter(confirmed_at__lt=now - HIDDEN_AFTER)
     expired_ids = list(expired.values_list("pk", flat=True))
     search_index_update(listing_ids=expired_ids, now=now)

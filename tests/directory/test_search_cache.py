@@ -2,9 +2,9 @@
 
 import pytest
 
+from providers.models import Listing
 from tests.directory.test_search_queries import queries_for
 from tests.directory.test_search_support import search
-from providers.models import Listing
 from tests.factories import ListingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

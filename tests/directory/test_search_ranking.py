@@ -9,6 +9,7 @@ from django.utils import timezone
 from directory.criteria import match_preferences
 from directory.filters import ListingFilter
 from directory.selectors import annotated, match_reasons, ranked
+from providers import curation
 from providers.models import Listing, SearchEntry
 from tests.directory.test_search_support import search
 from tests.factories import ListingFactory
@@ -121,6 +122,37 @@ def test_listings_hidden_by_their_owner_are_absent(client):
     ListingFactory(name="Taken Down", speaks=["vi"], hidden_by_owner_at=timezone.now())
 
     assert search(client, lang="vi").listings == ["shown"]
+
+
+def test_a_listing_ranks_as_stale_once_mark_stale_runs_past_its_180_days(client):
+    now = timezone.now()
+    ListingFactory(name="Aiyana Aging", speaks=["nv"], last_confirmed_at=now - timedelta(days=179))
+    ListingFactory(name="Hania Fresh", speaks=["nv"], last_confirmed_at=now - timedelta(days=30))
+    assert search(client, lang="nv").listings == ["aiyana-aging", "hania-fresh"]
+
+    curation.listings_mark_stale(now=now + timedelta(days=2), notify=False)
+
+    assert search(client, lang="nv").listings == ["hania-fresh", "aiyana-aging"]
+
+
+def test_a_page_read_off_the_order_index_is_the_page_sorted(client, monkeypatch):
+    """Whether a page is read by walking search_entry_order_idx or by sorting what the
+    search found (selectors.walks_order_index), its listings are the same."""
+    now = timezone.now()
+    for index in range(30):
+        ListingFactory(
+            name=f"Provider {(index * 7) % 30:02d}",
+            speaks=["vi"],
+            accepting_new_clients=index % 3 == 0,
+            last_confirmed_at=now - timedelta(days=100 + 40 * (index % 4)),
+        )
+    sorted_pages = [search(client, lang="vi", page=page).listings for page in (1, 2)]
+    monkeypatch.setattr("directory.selectors.walks_order_index", lambda total, last: True)
+
+    walked = [search(client, lang="vi", page=page).listings for page in (1, 2)]
+
+    assert walked == sorted_pages
+    assert len(set(walked[0] + walked[1])) == 30
 
 
 def test_equal_matches_are_ordered_by_name_then_id(client):
