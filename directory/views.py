@@ -74,7 +74,7 @@ def search_page(request: HttpRequest, *, community: bool) -> HttpResponse:
     kinds = COMMUNITY_KINDS if community else None
     # The search, read once per process for all who ask it: a page from the cache
     # needs only this, not the filters that make one.
-    params = read_search(request.META.get("QUERY_STRING", ""), kinds)
+    params = read_search(request.GET.urlencode(), kinds)
     page = page_number(request.GET.get("page"))
 
     def render_page() -> HttpResponse:

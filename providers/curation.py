@@ -261,7 +261,8 @@ def listings_mark_stale(
     """Record once in each listing's history that it became stale (180 days
     unconfirmed) or left search (365 days), and email the owners of those that left
     search. `last_confirmed_at` stays the only source of truth; this records, and
-    takes the listings that left search out of the search index.
+    brings the search index up to date with the time (search_index_age: the stale
+    rank after fresher listings, those that left search leave it).
     Safe to run repeatedly: a transition already recorded since the listing was last
     confirmed is not recorded again."""
     now = now or timezone.now()

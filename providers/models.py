@@ -654,8 +654,8 @@ class SearchEntry(models.Model):
     # The order among equal matches, as columns an index can walk: accepting new
     # clients (`accepting_as_of` set), then confirmed within STALE_AFTER, which
     # mark_stale turns off hourly as confirmations age (search_index_age).
-    accepting = models.BooleanField(default=False)
-    fresh = models.BooleanField(default=False)
+    accepting = models.BooleanField(default=False, db_default=False)
+    fresh = models.BooleanField(default=False, db_default=False)
 
     class Meta:
         indexes = [

@@ -12,8 +12,10 @@ The services that change what the public sees call `search_index_update` with
 the listings they changed, inside their own transaction: approving, self-service
 changes, hiding, suspending, restoring, confirming, deleting, the importers and
 the demo seed. The work is proportional to those listings, never to the
-directory; drafts and pending changes are never indexed. Listings that pass a
-year unconfirmed leave the index when `mark_stale` next runs (hourly: README).
+directory; drafts and pending changes are never indexed. What time alone
+changes is brought up to date when `mark_stale` next runs (hourly: README,
+`search_index_age`): listings unconfirmed for 180 days rank after fresher ones,
+and those that pass a year unconfirmed leave the index.
 Renaming a vocabulary term changes nothing here: terms are held by id.
 
 Term codes, by what a search asks for:

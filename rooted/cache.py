@@ -15,15 +15,15 @@ from django.core.cache.backends import redis
 class RedisCacheClient(redis.RedisCacheClient):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._clients: dict[int, Any] = {}
+        self._clients: dict[Any, Any] = {}  # by connection pool
 
     def get_client(self, key: Any = None, *, write: bool = False) -> Any:
-        # Django's own helpers (5.2): the server a command goes to, and the client class.
-        index = self._get_connection_pool_index(write)  # type: ignore[attr-defined]
-        if index not in self._clients:
-            pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
-            self._clients[index] = self._client(connection_pool=pool)  # type: ignore[attr-defined]
-        return self._clients[index]
+        # Django's own helpers (5.2): the pool of the server a command goes to (a
+        # replica at random for a read, when there are several), and the client class.
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
+        if pool not in self._clients:
+            self._clients[pool] = self._client(connection_pool=pool)  # type: ignore[attr-defined]
+        return self._clients[pool]
 
 
 class RedisCache(redis.RedisCache):

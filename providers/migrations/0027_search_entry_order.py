@@ -5,7 +5,9 @@ confirmed within 180 days, then by name. Computed in each query, that order made
 a search finding much of the directory sort all it found (60 ms at 200,000
 listings for one kind). As columns (`accepting`, `fresh`) in an index with the
 name, the first page is read straight off the index. The entries already written
-get their values here; PostgreSQL is also told to keep statistics on every term
+get their values here, and a default in the database, so that app servers still
+running the code before this one can write entries until they restart.
+PostgreSQL is also told to keep statistics on every term
 code (there are a few hundred), so that it knows a rare term from a common one
 when it chooses between walking that index and sorting what it found.
 """
@@ -34,6 +36,7 @@ def term_statistics(apps, schema_editor):
             "ALTER TABLE providers_searchterm ALTER COLUMN term SET STATISTICS 1000"
         )
         schema_editor.execute("ANALYZE providers_searchterm")
+        schema_editor.execute("ANALYZE providers_searchentry")
 
 
 def default_statistics(apps, schema_editor):
@@ -50,12 +53,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="searchentry",
             name="accepting",
-            field=models.BooleanField(default=False),
+            field=models.BooleanField(db_default=False, default=False),
         ),
         migrations.AddField(
             model_name="searchentry",
             name="fresh",
-            field=models.BooleanField(default=False),
+            field=models.BooleanField(db_default=False, default=False),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop, elidable=False),
         migrations.AddIndex(

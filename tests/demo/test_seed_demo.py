@@ -11,6 +11,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from demo import content
+from demo.builder import DemoBuilder
+from demo.plans import SEED, Vocabulary
 from providers.models import Listing, ListingEvent, Location
 from providers.places import zip_lookup
 from providers.states import US_STATES
@@ -190,6 +192,19 @@ def test_the_same_seed_gives_the_same_data_from_scratch():
     seed()
 
     assert snapshot() == first
+
+
+def test_another_seed_plans_another_directory():
+    today = timezone.now()
+
+    def planned(seed: int) -> dict[str, Any]:
+        plans = DemoBuilder(vocabulary=Vocabulary(), today=today, seed=seed).build()
+        return {plan.slug: plan.fields for plan in plans}
+
+    default, other = planned(SEED), planned(7)
+
+    assert planned(SEED) == default
+    assert len(default.keys() & other.keys()) < len(default) / 2
 
 
 def test_it_never_touches_listings_it_did_not_create():

@@ -1,7 +1,9 @@
 """Whole search pages shared for a short, fixed time (directory.caching)."""
 
 import pytest
+from django.utils import translation
 
+from directory.filters import read_search
 from providers.models import Listing
 from tests.directory.test_search_queries import queries_for
 from tests.directory.test_search_support import search
@@ -50,9 +52,14 @@ def test_the_same_query_string_is_read_by_each_page_and_language_as_its_own(clie
     assert search(client, "/en/search/", kind="clinician").listings == ["therapist"]
     # ...so there it is the community page's own search, already shared.
     assert queries_for(client, "/en/community/")[0] == 0
+
+
+def test_a_query_string_is_read_in_each_language_by_its_own_words():
     # "Terapeuta" names the clinicians in Spanish only; in English it is a word to find.
-    assert search(client, "/es/search/", q="terapeuta").listings == ["therapist"]
-    assert search(client, "/en/search/", q="terapeuta").listings == []
+    with translation.override("es"):
+        assert [item.param for item in read_search("q=terapeuta").recognised] == ["kind"]
+    with translation.override("en"):
+        assert read_search("q=terapeuta").q == "terapeuta"
 
 
 def test_each_language_and_page_is_its_own_page(client):

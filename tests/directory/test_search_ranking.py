@@ -3,7 +3,9 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from directory.criteria import match_preferences
@@ -146,13 +148,19 @@ def test_a_page_read_off_the_order_index_is_the_page_sorted(client, monkeypatch)
             accepting_new_clients=index % 3 == 0,
             last_confirmed_at=now - timedelta(days=100 + 40 * (index % 4)),
         )
-    sorted_pages = [search(client, lang="vi", page=page).listings for page in (1, 2)]
+    with CaptureQueriesContext(connection) as sorting:
+        sorted_pages = [search(client, lang="vi", page=page).listings for page in (1, 2)]
     monkeypatch.setattr("directory.selectors.walks_order_index", lambda total, last: True)
 
-    walked = [search(client, lang="vi", page=page).listings for page in (1, 2)]
+    with CaptureQueriesContext(connection) as walking:
+        walked = [search(client, lang="vi", page=page).listings for page in (1, 2)]
 
     assert walked == sorted_pages
     assert len(set(walked[0] + walked[1])) == 30
+    # The walk orders by the index's columns; the sort by expressions over them.
+    by_columns = '"accepting" DESC, "providers_searchentry"."fresh" DESC'
+    assert any(by_columns in query["sql"] for query in walking.captured_queries)
+    assert not any(by_columns in query["sql"] for query in sorting.captured_queries)
 
 
 def test_equal_matches_are_ordered_by_name_then_id(client):
