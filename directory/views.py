@@ -25,8 +25,6 @@ from providers.triage import report_file
 log = logging.getLogger(__name__)
 
 RADIUS_CHOICES = (5, 10, 25, 50, 100)
-# What the community page searches: community supports, crisis and warm lines.
-COMMUNITY_KINDS = (Listing.Kind.COMMUNITY.value, Listing.Kind.CRISIS_LINE.value)
 # Reports need no account, so each client address may send a few an hour.
 REPORTS_PER_CLIENT = ratelimit.Limit("report-client", attempts=5, period=ratelimit.HOUR)
 # Translation requests need no account either: a few an hour from each client
@@ -71,7 +69,7 @@ def community(request: HttpRequest) -> HttpResponse:
 
 
 def search_page(request: HttpRequest, *, community: bool) -> HttpResponse:
-    kinds = COMMUNITY_KINDS if community else None
+    kinds = Listing.COMMUNITY_KINDS if community else None
     # The search, read once per process for all who ask it: a page from the cache
     # needs only this, not the filters that make one.
     params = read_search(request.GET.urlencode(), kinds)

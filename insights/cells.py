@@ -20,7 +20,7 @@ from django.http import QueryDict
 from directory.criteria import search_conditions
 from directory.filters import ListingFilter
 from directory.params import TERM_PARAMS, SearchParams
-from providers.models import Listing, Location, SearchEntry
+from providers.models import Location, SearchEntry
 
 # Parameters never kept: the place is coarsened instead, the rest is free text or order.
 NOT_KEPT = frozenset({"near", "radius", "online", "q", "sort"})
@@ -28,7 +28,6 @@ FEE_STEPS = (25, 50, 75, 100, 150, 200, 300)
 # The order the filters are written in a cell: the search URL contract's.
 ORDER = ["lang", "interpreter", *[p for p in TERM_PARAMS if p != "lang"]]
 ORDER += ["max_fee", "sliding", "free", "accepting"]
-COMMUNITY_KINDS = (Listing.Kind.COMMUNITY.value, Listing.Kind.CRISIS_LINE.value)
 
 
 @dataclass(frozen=True)

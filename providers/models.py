@@ -248,7 +248,7 @@ class ListingQuerySet(models.QuerySet["Listing"]):
         )
 
     def community(self) -> "ListingQuerySet":
-        return self.filter(kind__in=[Listing.Kind.COMMUNITY, Listing.Kind.CRISIS_LINE])
+        return self.filter(kind__in=Listing.COMMUNITY_KINDS)
 
     def with_details(self) -> "ListingQuerySet":
         """Everything a listing page or result card shows, in a fixed number of queries."""
@@ -273,6 +273,9 @@ class Listing(models.Model):
         PRACTICE = "practice", _("Practice or clinic")
         COMMUNITY = "community", _("Community support")
         CRISIS_LINE = "crisis-line", _("Crisis or warm line")
+
+    # What the community page shows: community supports, crisis and warm lines.
+    COMMUNITY_KINDS = (Kind.COMMUNITY.value, Kind.CRISIS_LINE.value)
 
     class CommunityType(models.TextChoices):
         PEER_SUPPORT = "peer-support", _("Peer support")
