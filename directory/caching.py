@@ -12,11 +12,13 @@ server; development and tests keep it in each process's memory. A cache that
 does not answer is treated as empty: the page is computed, never an error.
 """
 
+import functools
 import hashlib
 import logging
+import time
 import zlib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -61,3 +63,31 @@ def shared_page(
         compressed = zlib.compress(response.content, 1)
         cache_set(key, (response["Content-Type"], compressed), timeout)
     return response
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def kept_a_while(maxsize: int) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """A function whose answers each process keeps, by their arguments (the last
+    `maxsize`), for as long as a shared page: SEARCH_PAGE_SECONDS, so that what
+    changes behind them shows within that time, as in the pages. With the pages
+    not shared (development), it answers afresh every time."""
+
+    def keep(function: Callable[P, T]) -> Callable[P, T]:
+        @functools.lru_cache(maxsize=maxsize)
+        def in_period(_period: int, *args: Any, **kwargs: Any) -> T:
+            return function(*args, **kwargs)
+
+        @functools.wraps(function)
+        def kept(*args: P.args, **kwargs: P.kwargs) -> T:
+            timeout = settings.SEARCH_PAGE_SECONDS
+            if not timeout:
+                return function(*args, **kwargs)
+            # (Hashable, as an lru_cache's: the arguments of each function kept are.)
+            return in_period(int(time.time() // timeout), *args, **kwargs)  # type: ignore[arg-type]
+
+        return kept
+
+    return keep

@@ -13,7 +13,6 @@ import copy
 import functools
 import math
 import re
-import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -27,6 +26,7 @@ from django.utils import translation
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from directory.caching import kept_a_while
 from directory.criteria import search_conditions
 from directory.params import DEFAULT_RADIUS, RADII, STATE_NAMES, TERM_PARAMS, SearchParams, Term
 from directory.text_search import current_language_suffix
@@ -106,26 +106,18 @@ def search_vocabularies(kinds: Iterable[str] | None = None) -> Vocabularies:
     One UNION query for all seven tables keeps the results page inside its query
     budget. A name missing in the current language falls back to English.
     """
-    suffix = current_language_suffix()
     chosen = None if kinds is None else tuple(kinds)
-    timeout = settings.SEARCH_PAGE_SECONDS
-    if not timeout:
-        return _vocabularies(suffix, chosen)
-    # Like a search page, a renamed term may take SEARCH_PAGE_SECONDS to show. Each
-    # process keeps the few hundred names it reads for that long: every search
-    # page, a shared one too, needs them to read its query string.
-    return _recent_vocabularies(suffix, chosen, int(time.time() // timeout))
+    return _recent_vocabularies(current_language_suffix(), chosen)
 
 
-@functools.lru_cache(maxsize=64)
-def _recent_vocabularies(suffix: str, kinds: tuple[str, ...] | None, _period: int) -> Vocabularies:
+# Like a search page, a renamed term may take SEARCH_PAGE_SECONDS to show. Each
+# process keeps the few hundred names it reads for that long: every search page,
+# a shared one too, needs them to read its query string.
+@kept_a_while(maxsize=64)
+def _recent_vocabularies(suffix: str, kinds: tuple[str, ...] | None) -> Vocabularies:
     # Read again each period, but built again only when the names have changed:
     # building what the words name (directory/words.py) is most of the cost.
     return _built_vocabularies(suffix, kinds, _vocabulary_rows(suffix))
-
-
-def _vocabularies(suffix: str, kinds: tuple[str, ...] | None) -> Vocabularies:
-    return _build_vocabularies(kinds, _vocabulary_rows(suffix))
 
 
 def _vocabulary_rows(suffix: str) -> tuple[tuple[Any, ...], ...]:
@@ -171,12 +163,6 @@ def _vocabulary_rows(suffix: str) -> tuple[tuple[Any, ...], ...]:
 @functools.lru_cache(maxsize=64)
 def _built_vocabularies(
     _suffix: str, kinds: tuple[str, ...] | None, rows: tuple[tuple[Any, ...], ...]
-) -> Vocabularies:
-    return _build_vocabularies(kinds, rows)
-
-
-def _build_vocabularies(
-    kinds: tuple[str, ...] | None, rows: tuple[tuple[Any, ...], ...]
 ) -> Vocabularies:
     terms = []
     names: list[tuple[Term, str]] = []
@@ -450,15 +436,12 @@ def read_search(query_string: str, kinds: tuple[str, ...] | None = None) -> Sear
     vocabularies it is read with, each process keeps what it read for
     SEARCH_PAGE_SECONDS: the last 4,096 query strings it was asked, junk included.
     """
-    timeout = settings.SEARCH_PAGE_SECONDS
-    if not timeout:
-        return ListingFilter(QueryDict(query_string), kinds=kinds).params
-    return _recent_search(query_string, kinds, get_language(), int(time.time() // timeout))
+    return _recent_search(query_string, kinds, get_language())
 
 
-@functools.lru_cache(maxsize=4096)
+@kept_a_while(maxsize=4096)
 def _recent_search(
-    query_string: str, kinds: tuple[str, ...] | None, _language: str | None, _period: int
+    query_string: str, kinds: tuple[str, ...] | None, _language: str | None
 ) -> SearchParams:
     return ListingFilter(QueryDict(query_string), kinds=kinds).params
 

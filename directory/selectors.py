@@ -30,8 +30,6 @@ languages and insurance from the index (1); and, for a search that finds
 thousands, how many listings search can find (1, cached for a minute).
 """
 
-import functools
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -44,6 +42,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from directory.caching import kept_a_while
 from directory.counts import Facet, build_facets, count_relaxed, count_search
 from directory.criteria import (
     VOCABULARY_CRITERIA,
@@ -99,17 +98,10 @@ def walks_order_index(total: int, last: int) -> bool:
     return last * searchable_count() <= WALK_AT_MOST * total
 
 
+@kept_a_while(maxsize=1)
 def searchable_count() -> int:
     """How many listings search can find, read at most once every
     SEARCH_PAGE_SECONDS in each process (an estimate is all walks_order_index needs)."""
-    timeout = settings.SEARCH_PAGE_SECONDS
-    if not timeout:
-        return SearchEntry.objects.count()
-    return _recent_count(int(time.time() // timeout))
-
-
-@functools.lru_cache(maxsize=1)
-def _recent_count(_period: int) -> int:
     return SearchEntry.objects.count()
 
 

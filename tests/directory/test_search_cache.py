@@ -3,6 +3,7 @@
 import pytest
 from django.utils import translation
 
+from directory import caching
 from directory.filters import read_search
 from providers.models import Listing
 from tests.directory.test_search_queries import queries_for
@@ -110,3 +111,24 @@ def test_an_edit_shows_once_the_page_expires(client, settings):
     assert search(client, lang="vi").total == 1  # the shared page, for a minute at most
     settings.SEARCH_PAGE_SECONDS = 0
     assert search(client, lang="vi").total == 2
+
+
+def test_what_each_process_keeps_a_while_is_kept_for_as_long_as_a_page(settings, monkeypatch):
+    calls: list[str] = []
+
+    @caching.kept_a_while(maxsize=8)
+    def read(name: str) -> str:
+        calls.append(name)
+        return name.upper()
+
+    now = 1_000_000.0
+    monkeypatch.setattr(caching.time, "time", lambda: now)
+    assert [read("a"), read("a"), read("b")] == ["A", "A", "B"]
+    assert calls == ["a", "b"]
+
+    now += 60  # the next minute: read again
+    read("a")
+    settings.SEARCH_PAGE_SECONDS = 0  # pages not shared: read every time
+    read("a")
+    read("a")
+    assert calls == ["a", "b", "a", "a", "a"]
