@@ -43,9 +43,9 @@ DOCUMENTS_TRIGGER = "providers_search_documents_inserted"
 def write_search_documents(parts: int = 2) -> None:
     """Every listing's search documents, in `parts` concurrent transactions.
 
-    The same SQL as migration 0007's trigger, which the bulk load turned off.
+    The same SQL as the trigger (migration 0028's), which the bulk load turned off.
     """
-    migration = importlib.import_module("providers.migrations.0007_search_documents")
+    migration = importlib.import_module("providers.migrations.0028_search_documents_read_by")
 
     def write(part: int) -> None:
         listings = f"(SELECT * FROM providers_listing WHERE id % {parts} = {part})"

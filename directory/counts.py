@@ -207,6 +207,7 @@ class BitsQuery:
 
     def __init__(self, widest: dict[Place, float]) -> None:
         self.sets: dict[str, tuple[str, list]] = {}  # name: (SQL, parameters)
+        self.names: dict[str, str] = {}  # each set's SQL, its parameters in it: its name
         self.widest = widest  # widest_radii(): each place's places are found once, within it
 
     def criterion(self, criterion: Criterion, params: SearchParams) -> str:
@@ -248,13 +249,14 @@ class BitsQuery:
         )
 
     def named(self, sql: str, params: list) -> str:
-        """The name of this set in the query (the same set asked twice, one name)."""
-        for name, known in self.sets.items():
-            if known == (sql, params):
-                return name
-        name = f"set{len(self.sets)}"
-        self.sets[name] = (sql, params)
-        return name
+        """The name of this set in the query (the same set asked twice, one name: told
+        apart by their SQL with the parameters in it, as some parameters, a JSON
+        value's, are objects that never compare equal; PostgreSQL's operations)."""
+        statement = connection.ops.compose_sql(sql, params)  # type: ignore[attr-defined]
+        if statement not in self.names:
+            self.names[statement] = name = f"set{len(self.sets)}"
+            self.sets[name] = (sql, params)
+        return self.names[statement]
 
     def counted(self, part: str, sets: list[str], prefix: str) -> tuple[str, list]:
         """(part, term, count) for each term: how many listings in every one of `sets`

@@ -122,18 +122,24 @@ def match_preferences(params: SearchParams, *, varying: bool = False) -> dict[st
     return found
 
 
-def match_annotations(params: SearchParams) -> dict[str, Any]:
+def _gathered(params: SearchParams, hook: str) -> dict[str, Any]:
+    """The annotations one hook of every criterion the search asks for gives."""
     found: dict[str, Any] = {}
     for criterion in asked(params):
-        found.update(criterion.annotations(params))
+        found.update(getattr(criterion, hook)(params))
     return found
+
+
+def match_annotations(params: SearchParams) -> dict[str, Any]:
+    return _gathered(params, "annotations")
 
 
 def reason_annotations(params: SearchParams) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for criterion in asked(params):
-        found.update(criterion.reason_annotations(params))
-    return found
+    return _gathered(params, "reason_annotations")
+
+
+def order_annotations(params: SearchParams) -> dict[str, Any]:
+    return _gathered(params, "order_annotations")
 
 
 def criteria_reasons(listing: Listing, params: SearchParams) -> list[str]:

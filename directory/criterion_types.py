@@ -33,8 +33,8 @@ from directory.distances import (
 from directory.params import RADII, Relaxation, SearchParams, Term, or_list, whole
 from directory.text_search import (
     matching_documents,
-    search_rank,
     text_condition,
+    text_rank,
     uses_full_text_search,
 )
 from providers.models import AVAILABILITY_FRESH_FOR, Listing, SearchEntry, SearchTerm
@@ -91,11 +91,15 @@ class Criterion:
         return {}
 
     def annotations(self, params: SearchParams) -> dict[str, Any]:
-        """Other values the order and the reasons read (a distance, a text rank)."""
+        """Other values the order and the reasons read (a distance)."""
         return {}
 
     def reason_annotations(self, params: SearchParams) -> dict[str, Any]:
         """Values only the reasons read, for the listings a page shows (not ranked)."""
+        return {}
+
+    def order_annotations(self, params: SearchParams) -> dict[str, Any]:
+        """Values only the order reads, on the search index's entries (a text rank)."""
         return {}
 
     def reasons(self, listing: Listing, params: SearchParams) -> list[str]:
@@ -431,8 +435,8 @@ class WordsCriterion(Criterion):
             return super().found_ids(params)
         return matching.order_by().values_list("listing_id")
 
-    def annotations(self, params: SearchParams) -> dict[str, Any]:
-        return {"text_rank": search_rank(params.q)} if uses_full_text_search() else {}
+    def order_annotations(self, params: SearchParams) -> dict[str, Any]:
+        return {"text_rank": text_rank(params.q)} if uses_full_text_search() else {}
 
     def describe(self, params: SearchParams) -> str:
         return _("Words: %(q)s") % {"q": params.q}

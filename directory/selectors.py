@@ -50,6 +50,7 @@ from directory.criteria import (
     match_annotations,
     match_preferences,
     only_kept,
+    order_annotations,
     reason_annotations,
     relaxations,
 )
@@ -122,6 +123,7 @@ def ranked(
     entries = entries.annotate(
         match_score=ExpressionWrapper(sum(points, Value(0)), output_field=IntegerField()),
         **match_annotations(params),
+        **order_annotations(params),
     )
     nearest = [F("distance").asc(nulls_last=True)] if params.place is not None else []
     relevance = (

@@ -36,11 +36,6 @@ def uses_full_text_search() -> bool:
     return connection.vendor == "postgresql"
 
 
-def document_languages() -> list[str]:
-    """The current interface language and English, as SearchDocument languages."""
-    return list(dict.fromkeys([current_language_suffix(), settings.LANGUAGE_CODE]))
-
-
 def search_query(q: str) -> Any:
     """PostgreSQL: the words as typed, by their English stems, or as the start of a word.
 
@@ -62,22 +57,26 @@ def search_query(q: str) -> Any:
 
 
 def language_documents() -> QuerySet[SearchDocument]:
-    """The SearchDocuments a search in the current language reads (PostgreSQL): each
-    listing's own language's, else the English one."""
-    return SearchDocument.objects.filter(language__in=document_languages())
+    """The SearchDocuments a search in the current language reads (PostgreSQL): one
+    a listing, in its own language's texts where it has them, else in English."""
+    return SearchDocument.objects.filter(read_by__contains=[current_language_suffix()])
 
 
-def documents() -> QuerySet[SearchDocument]:
-    """The listing's documents a search in the current language reads."""
-    return language_documents().filter(listing_id=OuterRef("pk"))
+def text_rank(q: str) -> Any:
+    """How well the listing's document in the current language matches `q` (PostgreSQL),
+    for ordering the search index's entries.
 
-
-def search_rank(q: str) -> Subquery:
-    """How well the listing's document in the current language matches `q` (PostgreSQL)."""
+    Read from the document text_condition joined, as it matches; for words in a
+    script without spaces, which text_condition matches without a join, looked
+    up listing by listing."""
     from django.contrib.postgres.search import SearchRank
 
-    rank = SearchRank(F("document"), search_query(q))
-    return Subquery(documents().annotate(rank=rank).order_by("-rank").values("rank")[:1])
+    if not UNSPACED.search(q):
+        return SearchRank(F("documents__document"), search_query(q))
+    document = language_documents().filter(listing_id=OuterRef("pk"))
+    return Subquery(
+        document.annotate(rank=SearchRank(F("document"), search_query(q))).values("rank")[:1]
+    )
 
 
 # Scripts written without spaces between words, where a word is found only as a
@@ -97,13 +96,14 @@ def text_condition(q: str) -> Q:
     """Every word of `q` in the name or the texts in the current language, or in English.
 
     On PostgreSQL a full-text match against the listing's SearchDocument (GIN
-    indexed). Elsewhere, and for words in scripts without spaces (Chinese), where
-    full-text search cannot find part of a run of text, a plain contains match.
+    indexed), joined to the search index entry (one document a listing). Elsewhere,
+    and for words in scripts without spaces (Chinese), where full-text search
+    cannot find part of a run of text, a plain contains match.
     """
-    if uses_full_text_search():
-        condition = Q(Exists(documents().filter(document=search_query(q))))
-        if not UNSPACED.search(q):
-            return condition
+    if uses_full_text_search() and not UNSPACED.search(q):
+        # Which document first: the cheaper test, which spares the other most documents.
+        read = Q(documents__read_by__contains=[current_language_suffix()])
+        return read & Q(documents__document=search_query(q))
     contains = Listing.objects.all()
     for word in q.split()[:MAX_QUERY_WORDS]:
         anywhere = Q(name__icontains=word)
@@ -111,4 +111,7 @@ def text_condition(q: str) -> Q:
             anywhere |= Q(**{f"{column}__icontains": word})
         contains = contains.filter(anywhere)
     by_contains = Q(pk__in=contains.values("pk"))
-    return condition | by_contains if uses_full_text_search() else by_contains
+    if not uses_full_text_search():
+        return by_contains
+    documents = language_documents().filter(listing_id=OuterRef("pk"), document=search_query(q))
+    return Q(Exists(documents)) | by_contains

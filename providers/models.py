@@ -610,19 +610,31 @@ class Listing(models.Model):
 class SearchDocument(models.Model):
     """A listing's words as the search matches them in one interface language (PostgreSQL).
 
-    Written by a database trigger (migration 0007) whenever a listing's name or
-    texts change, never by Django: one row in English (the name and the English
-    texts), and one for each other language the listing has texts in (the name,
-    those texts and the English ones, the search's fallback). A search in
-    language L matches the row for L, or for English when there is none; the
-    GIN index on `document` makes that a lookup rather than a pass over every
-    listing. On SQLite, which has no full-text search, the table stays empty and
-    words are matched with LIKE (directory.filters.text_condition).
+    Written by a database trigger (migrations 0007 and 0028) whenever a listing's
+    name or texts change, never by Django: one row in English (the name and the
+    English texts), and one for each other language the listing has texts in (the
+    name, those texts and the English ones, the search's fallback). A search in
+    language L reads the row for L, or the English one when there is none: the
+    one row whose `read_by` names L, so that a search joins each listing to one
+    document and ranks it as it matches. The GIN index on `document` makes a
+    match a lookup rather than a pass over every listing. On SQLite, which has no
+    full-text search, the table stays empty and words are matched with LIKE
+    (directory.text_search).
     """
 
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="+")
     language = models.CharField(max_length=7)  # a column suffix: "en", "zh_hans"
+    # The interface languages whose searches read this document: column suffixes.
+    read_by = models.JSONField(default=list)
     document = SearchVectorField()
+    # The listing's index entry (the same id), for a search to join its documents.
+    entry = models.ForeignObject(
+        "SearchEntry",
+        from_fields=["listing"],
+        to_fields=["listing"],
+        on_delete=models.DO_NOTHING,
+        related_name="documents",
+    )
 
     class Meta:
         constraints = [

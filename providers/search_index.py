@@ -6,7 +6,7 @@ can ask for; on PostgreSQL, `SearchBits` holds each term's listings as bits
 (providers.search_bits), from which the counts beside a search are read.
 Search filters, ranks and counts on these rows alone (directory/criteria.py,
 directory/selectors.py, directory/counts.py); the words are matched on the listing's
-`SearchDocument`s, written by PostgreSQL triggers (migration 0007).
+`SearchDocument`s, written by PostgreSQL triggers (migrations 0007 and 0028).
 
 The services that change what the public sees call `search_index_update` with
 the listings they changed, inside their own transaction: approving, self-service

@@ -146,6 +146,35 @@ def test_free_text_on_postgresql_stems_and_ranks(client):
     assert page.listings == ["zed-counselling-centre", "aaron"]
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="search documents are PostgreSQL's")
+def test_a_listing_written_in_two_languages_is_found_once_and_ranked_by_its_own(client):
+    ListingFactory(
+        name="Ana Counselling", about="Counselling.", about_es="Consejería y acompañamiento."
+    )
+    ListingFactory(name="Beto", about="Counselling for couples.", about_es="Consejería.")
+    ListingFactory(name="Zoe", about="Counselling and more counselling.")
+
+    # Its Spanish document holds its English texts too: one document, one result.
+    page = search(client, "/es/search/", q="counselling")
+    assert page.listings == ["ana-counselling", "zoe", "beto"]
+    assert page.total == 3
+    assert search(client, "/es/search/", q="acompañamiento").listings == ["ana-counselling"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="search documents are PostgreSQL's")
+def test_a_listing_whose_spanish_text_goes_is_searched_in_spanish_by_its_english_one(client):
+    ListingFactory(name="Lin", about="Bereavement support.", about_es="Acompañamiento.")
+    assert search(client, "/es/search/", q="bereavement").listings == ["lin"]
+
+    # A bulk update calls no service; the triggers decide again which document is read.
+    Listing.objects.filter(name="Lin").update(about_es="")
+    assert search(client, "/es/search/", q="acompañamiento").listings == []
+    assert search(client, "/es/search/", q="bereavement").listings == ["lin"]
+    Listing.objects.filter(name="Lin").update(about_es="Acompañamiento.")
+    assert search(client, "/es/search/", q="acompañamiento").listings == ["lin"]
+    assert search(client, "/es/search/", q="bereavement").total == 1
+
+
 def test_free_text_finds_the_beginning_of_a_word_and_chinese_within_a_sentence(client):
     ListingFactory(name="Hoa Nguyen", about="Family therapy.")
     ListingFactory(name="Mei Lin", about="Family therapy.", about_zh_hans="我们帮助处理焦虑。")

@@ -109,3 +109,24 @@ def test_query_count_does_not_depend_on_the_filters(client, url):
     count, _response = queries_for(client, url)
 
     assert count <= BUDGET
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="search documents are PostgreSQL's")
+def test_a_search_by_words_matches_them_once_for_its_counts_and_once_for_its_order(client):
+    for index in range(3):
+        rich_listing(index)
+
+    # The language filter makes a second count (the language facet without it), which
+    # reads the same listings meeting the words.
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/es/search/?lang=vi&q=counselling")
+
+    assert response.status_code == 200
+    readings = [
+        query["sql"].count('"providers_searchdocument" WHERE') for query in context.captured_queries
+    ]
+    joins = [
+        query["sql"].count('JOIN "providers_searchdocument"') for query in context.captured_queries
+    ]
+    assert sum(readings) == 1  # the counts' set of listings meeting the words
+    assert sum(joins) == 1  # the order, ranked as the words are matched
