@@ -634,6 +634,8 @@ class SearchDocument(models.Model):
         to_fields=["listing"],
         on_delete=models.DO_NOTHING,
         related_name="documents",
+        editable=False,
+        serialize=False,  # a draft's documents have no entry
     )
 
     class Meta:

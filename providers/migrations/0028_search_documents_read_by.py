@@ -111,17 +111,25 @@ class Migration(migrations.Migration):
             name="read_by",
             field=models.JSONField(default=list),
         ),
-        migrations.AddField(
-            model_name="searchdocument",
-            name="entry",
-            field=models.ForeignObject(
-                from_fields=["listing"],
-                on_delete=django.db.models.deletion.DO_NOTHING,
-                related_name="documents",
-                to="providers.searchentry",
-                to_fields=["listing"],
-            ),
-            preserve_default=False,
+        # A relation without a column: nothing to do in the database (SQLite would
+        # remake the table, and cannot undo it).
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AddField(
+                    model_name="searchdocument",
+                    name="entry",
+                    field=models.ForeignObject(
+                        editable=False,
+                        from_fields=["listing"],
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="documents",
+                        serialize=False,
+                        to="providers.searchentry",
+                        to_fields=["listing"],
+                    ),
+                    preserve_default=False,
+                ),
+            ]
         ),
         migrations.RunPython(forward, backward, elidable=False),
     ]

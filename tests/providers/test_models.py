@@ -114,5 +114,23 @@ def test_search_documents_are_written_for_every_interface_language():
     migration = importlib.import_module("providers.migrations.0007_search_documents")
     suffixes = [code.replace("-", "_") for code, _name in settings.LANGUAGES]
 
-    # A new interface language needs a migration that writes its documents too.
+    # A new interface language needs a migration that writes its documents, and
+    # which documents it reads (`read_by`, migration 0028), too.
     assert suffixes == migration.LANGUAGES
+
+
+@pytest.mark.django_db
+def test_search_documents_serialize_and_load_even_without_an_index_entry():
+    from django.core import serializers
+
+    from providers.models import SearchDocument
+    from tests.factories import DraftListingFactory
+
+    ListingFactory(name="Maya", about="Grief support.")
+    DraftListingFactory(name="Draft", about="Not public yet.")  # documents, no entry
+
+    dumped = serializers.serialize("json", SearchDocument.objects.all())
+    restored = [item.object for item in serializers.deserialize("json", dumped)]
+
+    assert len(restored) == SearchDocument.objects.count()
+    assert {document.listing.name for document in restored} <= {"Maya", "Draft"}
