@@ -56,10 +56,15 @@ def search_query(q: str) -> Any:
     return query
 
 
-def language_documents() -> QuerySet[SearchDocument]:
+def read_here(path: str = "") -> Q:
     """The SearchDocuments a search in the current language reads (PostgreSQL): one
-    a listing, in its own language's texts where it has them, else in English."""
-    return SearchDocument.objects.filter(read_by__contains=[current_language_suffix()])
+    a listing, in its own language's texts where it has them, else in English.
+    `path` leads from the model filtered to its documents ("documents__")."""
+    return Q(**{f"{path}read_by__contains": [current_language_suffix()]})
+
+
+def language_documents() -> QuerySet[SearchDocument]:
+    return SearchDocument.objects.filter(read_here())
 
 
 def text_rank(q: str) -> Any:
@@ -102,8 +107,7 @@ def text_condition(q: str) -> Q:
     """
     if uses_full_text_search() and not UNSPACED.search(q):
         # Which document first: the cheaper test, which spares the other most documents.
-        read = Q(documents__read_by__contains=[current_language_suffix()])
-        return read & Q(documents__document=search_query(q))
+        return read_here("documents__") & Q(documents__document=search_query(q))
     contains = Listing.objects.all()
     for word in q.split()[:MAX_QUERY_WORDS]:
         anywhere = Q(name__icontains=word)
