@@ -59,8 +59,13 @@ def search_query(q: str) -> Any:
 def read_here(path: str = "") -> Q:
     """The SearchDocuments a search in the current language reads (PostgreSQL): one
     a listing, in its own language's texts where it has them, else in English.
-    `path` leads from the model filtered to its documents ("documents__")."""
-    return Q(**{f"{path}read_by__contains": [current_language_suffix()]})
+    `path` leads from the model filtered to its documents ("documents__").
+
+    Tested on every document a pass reads, so by the cheaper of PostgreSQL's two
+    tests: whether the JSON list holds the code (`?`) rather than whether it
+    contains a list that does (`@>`). At 50,000 listings, a pass over the 77,000
+    documents testing only this took 39 ms with `?` and 47 with `@>` (11 without)."""
+    return Q(**{f"{path}read_by__has_key": current_language_suffix()})
 
 
 def language_documents() -> QuerySet[SearchDocument]:
