@@ -13,7 +13,8 @@ always say what the SearchTerm rows say. On SQLite, which has no operators on
 bits, nothing is kept and the counts group the SearchTerm rows instead.
 
 The aggregate `search_bits_of(position, 1)` (migration 0025) turns a set of
-positions into one segment's bits.
+positions into one segment's bits; PostgreSQL's parallel workers can each make
+part of a large set's bits and merge them (migration 0029).
 """
 
 from collections.abc import Iterable

@@ -10,6 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from directory.counts import count_search
+from directory.filters import read_search
 from providers import curation, search_bits, services
 from providers.models import AgeGroup, Format, Language, Listing, SearchEntry, Specialty
 from providers.search_index import search_index_update
@@ -300,6 +302,52 @@ def test_the_bits_counted_on_postgresql_say_what_the_term_rows_say(client):
     assert sorted(page.listings) == ["far", "near"]
     assert search(client, age="teens").listings == ["near"]
     assert search(client, lang="ko").total == 0
+
+
+def test_bits_made_by_parallel_workers_count_what_one_pass_counts():
+    """PostgreSQL may share out the making of a large set's bits among parallel
+    workers and merge their parts (migration 0029): the counts are the same as
+    from one pass, in every segment."""
+    if not search_bits.kept():
+        pytest.skip("SQLite keeps no bits: its counts group the term rows")
+    for n in range(30):  # in three segments; every other one within the fee
+        ListingFactory(
+            id=(n % 3) * search_bits.SEGMENT + n + 1,
+            fee_min=40 if n % 2 else 200,
+            speaks=["vi"] if n % 3 else ["es"],
+        )
+    params = read_search("max_fee=80")
+    expected = {"total": 15, "vi": 10, "es": 5}
+
+    def counted() -> dict[str, int]:
+        counts = count_search(params)
+        by_code = {
+            term.code: counts.facets["lang"].get(str(term.pk), 0) for term in Language.objects.all()
+        }
+        return {"total": counts.total, "vi": by_code["vi"], "es": by_code["es"]}
+
+    assert counted() == expected
+    with connection.cursor() as cursor:
+        # However small the table, in parallel: starting workers and sending rows up
+        # from them cost nothing, each row aggregated much (so that sharing out the
+        # aggregating pays), and the planner is told how few segments there are.
+        cursor.execute("ANALYZE providers_searchentry")
+        for setting, value in [
+            ("parallel_setup_cost", 0),
+            ("parallel_tuple_cost", 0),
+            ("min_parallel_table_scan_size", 0),
+            ("cpu_operator_cost", 10),
+        ]:
+            cursor.execute(f"SET LOCAL {setting} = {value}")
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 2")
+        with CaptureQueriesContext(connection) as captured:
+            assert counted() == expected
+        (statement,) = [q["sql"] for q in captured.captured_queries if "search_bits_of" in q["sql"]]
+        cursor.execute(f"EXPLAIN {statement}")
+        plan = [row[0].strip() for row in cursor.fetchall()]
+    # Each worker made its part of the segments' bits, merged above them.
+    partial = [n for n, line in enumerate(plan) if line.startswith("->  Partial")]
+    assert any("listing_id / 8192" in plan[n + 1] for n in partial), "\n".join(plan)
 
 
 def full_and_for_teens_only(listing, owner):
