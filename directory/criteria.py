@@ -31,7 +31,7 @@ sees clients by video or phone in that state.
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import Expression, Q
+from django.db.models import Expression, Q, QuerySet
 from django.utils.translation import gettext_lazy
 
 from directory.criterion_types import (
@@ -47,7 +47,7 @@ from directory.criterion_types import (
     WordsCriterion,
 )
 from directory.params import Relaxation, SearchParams
-from providers.models import Listing
+from providers.models import Listing, SearchEntry
 
 # The table, in the order reasons are given and relaxations tried.
 CRITERIA: tuple[Criterion, ...] = (
@@ -103,6 +103,7 @@ CRITERIA: tuple[Criterion, ...] = (
 )
 # The vocabulary criteria, by parameter.
 VOCABULARY_CRITERIA = {c.param: c for c in CRITERIA if isinstance(c, VocabularyCriterion)}
+(PLACE,) = [c for c in CRITERIA if isinstance(c, PlaceCriterion)]
 
 
 def asked(params: SearchParams) -> Iterator[Criterion]:
@@ -112,6 +113,16 @@ def asked(params: SearchParams) -> Iterator[Criterion]:
 def search_conditions(params: SearchParams) -> dict[str, Q]:
     """Each criterion the search asks for, as a condition on the search index, by param."""
     return {criterion.param: criterion.condition(params) for criterion in asked(params)}
+
+
+def search_entries(entries: QuerySet[SearchEntry], params: SearchParams) -> QuerySet[SearchEntry]:
+    """Those of `entries` that meet every criterion of the search, for its order: as
+    `search_conditions` say, a place alone joined so that each listing's distance
+    is read as it is found (PlaceCriterion.joined), not looked up result by result."""
+    conditions = search_conditions(params)
+    others = [condition for param, condition in conditions.items() if param != PLACE.param]
+    joined = PLACE.joined(entries.filter(*others), params)
+    return joined if joined is not None else entries.filter(*conditions.values())
 
 
 def match_preferences(params: SearchParams, *, varying: bool = False) -> dict[str, Expression]:

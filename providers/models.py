@@ -774,6 +774,17 @@ class Location(models.Model):
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
     transit_notes = models.CharField(_("getting there by transit"), max_length=250, blank=True)
+    # The listing's index entry (the same id), for a search to join the places
+    # around a point (directory.distances.nearest_places).
+    entry = models.ForeignObject(
+        "SearchEntry",
+        from_fields=["listing"],
+        to_fields=["listing"],
+        on_delete=models.DO_NOTHING,
+        related_name="places",
+        editable=False,
+        serialize=False,  # a draft's places have no entry
+    )
 
     class Meta:
         ordering = ["id"]
@@ -794,6 +805,10 @@ class Location(models.Model):
 
     def __str__(self) -> str:
         return ", ".join(part for part in (self.address, self.city, self.region) if part)
+
+    def clean_fields(self, exclude: Any = None) -> None:
+        # `entry` is a join for search, not a value of the place to check.
+        super().clean_fields(exclude={*(exclude or ()), "entry"})
 
     @property
     def map_url(self) -> str:

@@ -81,7 +81,9 @@ class GreatCircleMiles(Expression):
     The haversine formula with functions SQLite (Django registers them) and
     PostgreSQL both have; the argument of ASIN is capped at 1 against rounding.
     One leaf expression rather than a tree of a dozen: a search builds it for
-    every radius it counts, and the ORM copies a tree at every step.
+    every radius it counts, and the ORM copies a tree at every step. Its columns
+    are named, not qualified: in a query that joins places to other tables
+    (directory.distances.nearest_places), the only ones with those names.
     """
 
     output_field = FloatField()
@@ -108,20 +110,26 @@ class GreatCircleMiles(Expression):
         return sql, [latitude, math.cos(math.radians(latitude)), longitude]
 
 
-def bounding_box(latitude: float, longitude: float, miles: float) -> Q:
-    """A box of Location coordinates around a point that holds every place within `miles`.
+def bounding_box(latitude: float, longitude: float, miles: float, path: str = "") -> Q:
+    """A box of Location coordinates around a point that holds every place within `miles`
+    (`path` leads from the model filtered to its locations: "places__").
 
     Cheap to test against the (latitude, longitude) index; the exact distance is
     checked afterwards.
     """
     angle = miles / EARTH_RADIUS_MILES * 1.01  # a little slack against rounding
     dlat = math.degrees(angle)
-    box = Q(latitude__gte=latitude - dlat, latitude__lte=latitude + dlat)
+    box = Q(**{f"{path}latitude__gte": latitude - dlat, f"{path}latitude__lte": latitude + dlat})
     cos_lat = math.cos(math.radians(latitude))
     if math.sin(angle) < cos_lat:
         dlng = math.degrees(math.asin(math.sin(angle) / cos_lat))
         if longitude - dlng >= -180 and longitude + dlng <= 180:
-            box &= Q(longitude__gte=longitude - dlng, longitude__lte=longitude + dlng)
+            box &= Q(
+                **{
+                    f"{path}longitude__gte": longitude - dlng,
+                    f"{path}longitude__lte": longitude + dlng,
+                }
+            )
     return box
 
 

@@ -74,6 +74,25 @@ def test_a_listings_distance_is_its_nearest_location(client):
     assert "2.4 miles away" in page.reasons["two-offices"]
 
 
+def test_a_listing_with_several_places_is_one_result_at_its_nearest(client):
+    """The order reads each listing's nearest place as it joins the places around the
+    point (directory.distances.nearest_places): one result a listing, however many
+    of its places are near, ordered by the nearest."""
+    several = place("Several Offices", 30)
+    for miles in (6.5, 45, 80):
+        latitude, longitude = north_of(*OAKLAND, miles)
+        LocationFactory(listing=several, latitude=latitude, longitude=longitude)
+    place("Ten Miles", 10)
+    place("Sixty Miles", 60)
+
+    page = search(client, near="94607", radius="50", sort="distance")
+
+    assert page.listings == ["several-offices", "ten-miles"]
+    assert page.total == 2
+    assert "6.5 miles away" in page.reasons["several-offices"]
+    assert search(client, near="94607", radius="50").listings == ["several-offices", "ten-miles"]
+
+
 def test_sort_distance_puts_the_nearest_first(client):
     place("Far Speaker", 20, speaks=["es"])
     place("Near", 3)
