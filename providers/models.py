@@ -607,6 +607,22 @@ class Listing(models.Model):
         ]
 
 
+def index_entry_join(related_name: str) -> models.ForeignObject:
+    """A relation from a row of a listing's to the listing's index entry (the same id),
+    with no column of its own: for a search to join the rows to the entries it
+    finds (`related_name`, from the entry). Not edited or serialized: a draft's
+    rows have no entry."""
+    return models.ForeignObject(
+        "SearchEntry",
+        from_fields=["listing"],
+        to_fields=["listing"],
+        on_delete=models.DO_NOTHING,
+        related_name=related_name,
+        editable=False,
+        serialize=False,
+    )
+
+
 class SearchDocument(models.Model):
     """A listing's words as the search matches them in one interface language (PostgreSQL).
 
@@ -627,16 +643,8 @@ class SearchDocument(models.Model):
     # The interface languages whose searches read this document: column suffixes.
     read_by = models.JSONField(default=list)
     document = SearchVectorField()
-    # The listing's index entry (the same id), for a search to join its documents.
-    entry = models.ForeignObject(
-        "SearchEntry",
-        from_fields=["listing"],
-        to_fields=["listing"],
-        on_delete=models.DO_NOTHING,
-        related_name="documents",
-        editable=False,
-        serialize=False,  # a draft's documents have no entry
-    )
+    # For a search to join its documents (directory.text_search).
+    entry = index_entry_join("documents")
 
     class Meta:
         constraints = [
@@ -774,17 +782,8 @@ class Location(models.Model):
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
     transit_notes = models.CharField(_("getting there by transit"), max_length=250, blank=True)
-    # The listing's index entry (the same id), for a search to join the places
-    # around a point (directory.distances.nearest_places).
-    entry = models.ForeignObject(
-        "SearchEntry",
-        from_fields=["listing"],
-        to_fields=["listing"],
-        on_delete=models.DO_NOTHING,
-        related_name="places",
-        editable=False,
-        serialize=False,  # a draft's places have no entry
-    )
+    # For a search to join the places around a point (directory.distances.nearest_places).
+    entry = index_entry_join("places")
 
     class Meta:
         ordering = ["id"]
