@@ -120,9 +120,12 @@ def search_entries(entries: QuerySet[SearchEntry], params: SearchParams) -> Quer
     `search_conditions` say, a place alone joined so that each listing's distance
     is read as it is found (PlaceCriterion.joined), not looked up result by result."""
     conditions = search_conditions(params)
-    others = [condition for param, condition in conditions.items() if param != PLACE.param]
-    joined = PLACE.joined(entries.filter(*others), params)
-    return joined if joined is not None else entries.filter(*conditions.values())
+    place = conditions.pop(PLACE.param, None)
+    entries = entries.filter(*conditions.values())
+    if place is None:
+        return entries
+    joined = PLACE.joined(entries, params)
+    return joined if joined is not None else entries.filter(place)
 
 
 def match_preferences(params: SearchParams, *, varying: bool = False) -> dict[str, Expression]:

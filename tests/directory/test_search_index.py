@@ -337,9 +337,9 @@ def test_bits_made_by_parallel_workers_count_what_one_pass_counts():
             ("parallel_tuple_cost", 0),
             ("min_parallel_table_scan_size", 0),
             ("cpu_operator_cost", 10),
+            ("max_parallel_workers_per_gather", 2),
         ]:
             cursor.execute(f"SET LOCAL {setting} = {value}")
-        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 2")
         with CaptureQueriesContext(connection) as captured:
             assert counted() == expected
         (statement,) = [q["sql"] for q in captured.captured_queries if "search_bits_of" in q["sql"]]
