@@ -209,6 +209,7 @@ class BitsQuery:
         self.sets: dict[str, tuple[str, list]] = {}  # name: (SQL, parameters)
         self.names: dict[str, str] = {}  # each set's SQL, its parameters in it: its name
         self.widest = widest  # widest_radii(): each place's places are found once, within it
+        self.measured: dict[tuple[Place, float], str] = {}  # (place, widest): its places' set
 
     def criterion(self, criterion: Criterion, params: SearchParams) -> str:
         """The listings meeting `criterion`: its term codes' bits, or else the bits of
@@ -234,9 +235,12 @@ class BitsQuery:
         The set holds the ids of listings outside the index too (a draft's places):
         it is only ever ANDed with terms' bits, which hold none of them (`counted`)."""
         widest = max(self.widest.get(place, radius), radius)
-        measured: QuerySet[Any] = locations_within(place, widest).order_by()
-        sql, params = measured.values_list("listing_id", "miles").query.sql_with_params()
-        places = self.named(sql, list(params))
+        # Its query built once, not once for each part and relaxation that reads it.
+        places = self.measured.get((place, widest))
+        if places is None:
+            measured: QuerySet[Any] = locations_within(place, widest).order_by()
+            sql, params = measured.values_list("listing_id", "miles").query.sql_with_params()
+            places = self.measured[place, widest] = self.named(sql, list(params))
         return self.named(
             *search_bits.ids_sql(f"SELECT listing_id FROM {places} WHERE miles <= %s", [radius])
         )
