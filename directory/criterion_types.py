@@ -3,18 +3,16 @@
 A `Criterion` is one thing a seeker can ask for: its condition on the search index,
 its points, its match reasons, its description and how it may be widened or dropped
 (the table's docstring says what each promises). Its subclasses are a vocabulary's
-terms (and, with their own scores, a language and an experience), a flag (sliding
-scale, free, accepting new clients), a price, a place and words.
+terms (and, with their own levels of points, a language and an experience), a flag
+(sliding scale, free, accepting new clients), a price, a place and words.
 """
 
 from typing import Any
 
 from django.db.models import (
-    BooleanField,
     Case,
     Exists,
     Expression,
-    ExpressionWrapper,
     OuterRef,
     Q,
     QuerySet,
@@ -27,8 +25,8 @@ from django.utils.translation import gettext as _
 from directory.distances import (
     locations_within,
     miles_text,
-    nearest_location,
     nearest_location_miles,
+    nearest_of,
     nearest_places,
 )
 from directory.params import RADII, Relaxation, SearchParams, Term, or_list, whole
@@ -55,6 +53,12 @@ def having(codes: list[str]) -> Q:
 def has(code: str) -> Exists:
     """Whether the listing (a Listing or SearchEntry row: the same id) has this term."""
     return Exists(SearchTerm.objects.filter(entry_id=OuterRef("pk"), term=code))
+
+
+def held(listing: Listing) -> set[str]:
+    """The term codes of one listing in hand, as a results page read them from the index
+    (`index_terms`, directory/selectors.py): what `has` tests in a query."""
+    return listing.index_terms  # type: ignore[attr-defined]
 
 
 # The criteria ------------------------------------------------------------------------
@@ -92,11 +96,7 @@ class Criterion:
         return {}
 
     def annotations(self, params: SearchParams) -> dict[str, Any]:
-        """Other values the order and the reasons read (a distance)."""
-        return {}
-
-    def reason_annotations(self, params: SearchParams) -> dict[str, Any]:
-        """Values only the reasons read, for the listings a page shows (not ranked)."""
+        """Other values the order reads (a distance)."""
         return {}
 
     def order_annotations(self, params: SearchParams) -> dict[str, Any]:
@@ -104,6 +104,9 @@ class Criterion:
         return {}
 
     def reasons(self, listing: Listing, params: SearchParams) -> list[str]:
+        """Why `listing` meets it. The listing carries its search index term codes as
+        `index_terms` and its places prefetched (directory/selectors.py): a page's
+        20 reasons are read from what its cards show, not from a query of their own."""
         return []
 
     def describe(self, params: SearchParams) -> str:
@@ -116,10 +119,6 @@ class Criterion:
         empty = SearchParams.__dataclass_fields__[self.param].default
         changed = params.changed(**{self.param: empty})
         return [Relaxation("drop", changed, self.describe(params), self.param)]
-
-
-def points(listing: Listing, param: str, term_id: Any) -> int:
-    return int(getattr(listing, f"match_{param}_{term_id}", 0) or 0)
 
 
 class VocabularyCriterion(Criterion):
@@ -155,8 +154,20 @@ class VocabularyCriterion(Criterion):
             for term in params.terms(self.param)
         }
 
+    def levels(self, term: Term, params: SearchParams) -> tuple[tuple[str, int], ...]:
+        """The term codes that earn points for `term`, best first, with their points:
+        one rule, read by the ranking in SQL (`score`) and by the reasons (`points`)."""
+        return ((self.code(term), FULL),)
+
     def score(self, term: Term, params: SearchParams) -> Expression:
-        return Case(When(has(self.code(term)), then=Value(FULL)), default=Value(0))
+        """The points for `term` of each listing (or index entry) in a query."""
+        levels = self.levels(term, params)
+        return Case(*(When(has(code), then=Value(p)) for code, p in levels), default=Value(0))
+
+    def points(self, listing: Listing, term: Term, params: SearchParams) -> int:
+        """The points for `term` of one listing, from its index terms."""
+        codes = held(listing)
+        return next((p for code, p in self.levels(term, params) if code in codes), 0)
 
     def reasons(self, listing: Listing, params: SearchParams) -> list[str]:
         if self.reason is None:
@@ -164,7 +175,7 @@ class VocabularyCriterion(Criterion):
         return [
             str(self.reason) % {"name": term.label, "identity": term.label}
             for term in params.terms(self.param)
-            if points(listing, self.param, term.id)
+            if self.points(listing, term, params)
         ]
 
     def describe(self, params: SearchParams) -> str:
@@ -187,19 +198,16 @@ class LanguageCriterion(VocabularyCriterion):
     def varies(self, params: SearchParams) -> bool:
         return params.interpreter or len(params.lang) > 1
 
-    def score(self, term: Term, params: SearchParams) -> Expression:
-        return Case(
-            When(has(self.code(term)), then=Value(FULL)),
-            When(has(self.code(term, interpreter=True)), then=Value(PARTIAL)),
-            default=Value(0),
-        )
+    def levels(self, term: Term, params: SearchParams) -> tuple[tuple[str, int], ...]:
+        return ((self.code(term), FULL), (self.code(term, interpreter=True), PARTIAL))
 
     def reasons(self, listing: Listing, params: SearchParams) -> list[str]:
         found = []
         for term in params.lang:
-            if points(listing, "lang", term.id) == FULL:
+            points = self.points(listing, term, params)
+            if points == FULL:
                 found.append(_("Speaks %(language)s") % {"language": term.label})
-            elif points(listing, "lang", term.id) == PARTIAL:
+            elif points == PARTIAL:
                 found.append(_("Interpreter available for %(language)s") % {"language": term.label})
         return found
 
@@ -219,19 +227,16 @@ class ExperienceCriterion(VocabularyCriterion):
     def varies(self, params: SearchParams) -> bool:
         return True
 
-    def score(self, term: Term, params: SearchParams) -> Expression:
-        return Case(
-            When(has(f"identity:{term.id}"), then=Value(FULL)),
-            When(has(f"experience:{term.id}"), then=Value(PARTIAL)),
-            default=Value(0),
-        )
+    def levels(self, term: Term, params: SearchParams) -> tuple[tuple[str, int], ...]:
+        return ((f"identity:{term.id}", FULL), (f"experience:{term.id}", PARTIAL))
 
     def reasons(self, listing: Listing, params: SearchParams) -> list[str]:
         found = []
         for term in params.experience:
-            if points(listing, "experience", term.id) == FULL:
+            points = self.points(listing, term, params)
+            if points == FULL:
                 found.append(_("Identifies as %(identity)s") % {"identity": term.label})
-            elif points(listing, "experience", term.id) == PARTIAL:
+            elif points == PARTIAL:
                 found.append(_("Experienced with %(identity)s") % {"identity": term.label})
         return found
 
@@ -363,18 +368,13 @@ class PlaceCriterion(Criterion):
         return [f"online:{params.online}"] if params.online else []
 
     def annotations(self, params: SearchParams) -> dict[str, Any]:
-        found: dict[str, Any] = {}
-        if params.place is not None:
-            found["distance"] = nearest_location_miles(params.place)
-        if params.online:
-            (online_code,) = self.online_codes(params)
-            online = has(online_code)
-            found["online_here"] = ExpressionWrapper(online, output_field=BooleanField())
-        return found
+        if params.place is None:
+            return {}
+        return {"distance": nearest_location_miles(params.place)}
 
     def reasons(self, listing: Listing, params: SearchParams) -> list[str]:
         found = []
-        if params.online and getattr(listing, "online_here", False):
+        if any(code in held(listing) for code in self.online_codes(params)):
             state = {"state": params.online_state_name}
             if listing.video and listing.phone_sessions:
                 found.append(_("Video and phone sessions in %(state)s") % state)
@@ -382,22 +382,15 @@ class PlaceCriterion(Criterion):
                 found.append(_("Video sessions in %(state)s") % state)
             else:
                 found.append(_("Phone sessions in %(state)s") % state)
-        distance = getattr(listing, "distance", None)
-        searched_zip = params.place.postal_code if params.place is not None else ""
-        if distance is not None and searched_zip:
+        place = params.place
+        nearest = None if place is None else nearest_of(list(listing.locations.all()), place)
+        if place is not None and nearest is not None:
+            location, miles = nearest
             # A distance from a ZIP code's centre says little inside it ("0.0 miles").
-            nearest_zip = (getattr(listing, "nearest_zip", None) or "")[:5]
-            found.append(
-                _("In your ZIP code") if nearest_zip == searched_zip else miles_text(distance)
-            )
-        elif distance is not None:
-            found.append(miles_text(distance))
+            searched = place.postal_code
+            in_zip = bool(searched) and (location.postal_code or "")[:5] == searched
+            found.append(_("In your ZIP code") if in_zip else miles_text(miles))
         return found
-
-    def reason_annotations(self, params: SearchParams) -> dict[str, Any]:
-        if params.place is None or not params.place.postal_code:
-            return {}
-        return {"nearest_zip": nearest_location(params.place, "postal_code")}
 
     def describe(self, params: SearchParams, part: str = "place") -> str:
         if part == "online":

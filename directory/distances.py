@@ -2,14 +2,29 @@
 listing's nearest location, and that distance in words ("2.4 miles away").
 """
 
-from typing import Any
+from collections.abc import Sequence
 
 from django.db.models import FloatField, Min, OuterRef, QuerySet, Subquery
 from django.utils import formats
 from django.utils.translation import ngettext
 
 from providers.models import Location, SearchEntry
-from providers.places import GreatCircleMiles, Place, bounding_box, within
+from providers.places import GreatCircleMiles, Place, bounding_box, miles_between, within
+
+
+def nearest_of(locations: Sequence[Location], place: Place) -> tuple[Location, float] | None:
+    """The one of a listing's places (already read) nearest `place`, with its miles
+    away by the formula the queries measure with (providers.places): the place a
+    result card shows and its distance in words. None when none is on a map."""
+    measured = [
+        (
+            location,
+            miles_between(place.latitude, place.longitude, location.latitude, location.longitude),
+        )
+        for location in locations
+        if location.latitude is not None and location.longitude is not None
+    ]
+    return min(measured, key=lambda pair: pair[1], default=None)
 
 
 def locations_within(place: Place, miles: float) -> QuerySet[Location]:
@@ -34,19 +49,14 @@ def nearest_places(
 
 def nearest_location_miles(place: Place) -> Subquery:
     """A listing's distance: that of its nearest location."""
-    return nearest_location(place, "miles", FloatField())
-
-
-def nearest_location(place: Place, column: str, output_field: Any = None) -> Subquery:
-    """A value (`miles`, `postal_code`) of the listing's location nearest `place`."""
     return Subquery(
         Location.objects.filter(
             listing_id=OuterRef("pk"), latitude__isnull=False, longitude__isnull=False
         )
         .annotate(miles=GreatCircleMiles(place.latitude, place.longitude))
         .order_by("miles")
-        .values(column)[:1],
-        output_field=output_field,
+        .values("miles")[:1],
+        output_field=FloatField(),
     )
 
 

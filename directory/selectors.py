@@ -26,8 +26,9 @@ A results page reads the search index (providers.search_index) in a fixed number
 of queries whatever it shows: the vocabularies (1, cached for a minute), every
 count beside the results (1), the counts of wider searches when it finds little
 (1), the page's order (1), its listings (1), their places (1), and their
-languages and insurance from the index (1); and, for a search that finds
-thousands, how many listings search can find (1, cached for a minute).
+index terms (1: the languages and insurance their cards name, and what their
+match reasons read); and, for a search that finds thousands, how many listings
+search can find (1, cached for a minute).
 """
 
 from collections import defaultdict
@@ -51,10 +52,10 @@ from directory.criteria import (
     match_preferences,
     only_kept,
     order_annotations,
-    reason_annotations,
     relaxations,
     search_entries,
 )
+from directory.distances import nearest_of
 from directory.filters import untranslated
 from directory.maps import ResultsMap, results_map
 from directory.params import RADII, SearchParams
@@ -66,7 +67,6 @@ from providers.models import (
     SearchEntry,
     SearchTerm,
 )
-from providers.places import miles_between
 from providers.states import US_STATES
 from providers.translating import TextSource, text_source
 
@@ -76,13 +76,6 @@ if TYPE_CHECKING:
 PAGE_SIZE = 20
 
 # Ranking -----------------------------------------------------------------------------
-
-
-def annotated(queryset: QuerySet[Any], params: SearchParams) -> QuerySet[Any]:
-    """Listings (or index entries) with the points and values their match reasons read."""
-    return queryset.annotate(
-        **match_preferences(params), **match_annotations(params), **reason_annotations(params)
-    )
 
 
 # A page of a search that finds much of the directory is read fastest by walking
@@ -158,19 +151,17 @@ def for_cards(queryset: QuerySet[Listing]) -> QuerySet[Listing]:
     return queryset.prefetch_related("locations")
 
 
-# What a card lists of a listing's terms: the index holds them, and the vocabularies'
-# names are at hand, so one query for a page's 20 cards instead of a prefetch each.
-CARD_TERMS = ("speaks:", "language:", "insurance:")
-
-
-def card_terms(ids: list[int]) -> dict[int, set[str]]:
-    """The languages and insurance of each of these listings, as index term codes."""
+def with_index_terms(listings: list[Listing]) -> list[Listing]:
+    """These listings, each with its search index term codes as `index_terms`, in one
+    query: the languages and insurance its card names (the vocabularies' names are
+    at hand) and what its match reasons read (criterion_types.held)."""
     found: dict[int, set[str]] = defaultdict(set)
-    rows = SearchTerm.objects.filter(entry_id__in=ids).values_list("entry_id", "term")
-    for entry_id, term in rows:
-        if term.startswith(CARD_TERMS):
-            found[entry_id].add(term)
-    return found
+    rows = SearchTerm.objects.filter(entry_id__in=[listing.pk for listing in listings])
+    for entry_id, term in rows.values_list("entry_id", "term"):
+        found[entry_id].add(term)
+    for listing in listings:
+        listing.index_terms = found[listing.pk]  # type: ignore[attr-defined]
+    return listings
 
 
 # Match reasons -------------------------------------------------------------------------
@@ -179,7 +170,8 @@ def card_terms(ids: list[int]) -> dict[int, set[str]]:
 def match_reasons(listing: Listing, params: SearchParams) -> list[str]:
     """Why `listing` fits the search, in the current language, strongest first.
 
-    `listing` must come from `annotated(..., params)`: the reasons read its annotations.
+    `listing` must come with its index terms (`with_index_terms`) and its places
+    prefetched: the reasons read them.
     """
     reasons = criteria_reasons(listing, params)
     if listing.last_confirmed_at is not None and not listing.is_stale:
@@ -190,11 +182,11 @@ def match_reasons(listing: Listing, params: SearchParams) -> list[str]:
 
 
 def listing_match_reasons(*, listing: Listing, params: SearchParams) -> list[str]:
-    """The reasons one listing fits a search, for its own page (one query)."""
+    """The reasons one listing fits a search, for its own page (one query; its places
+    are prefetched with its details)."""
     if not params.is_search:
         return []
-    found = annotated(Listing.objects.filter(pk=listing.pk), params).first()
-    return match_reasons(found, params) if found is not None else []
+    return match_reasons(with_index_terms([listing])[0], params)
 
 
 # The search ----------------------------------------------------------------------------
@@ -216,8 +208,8 @@ class RankedWindow:
     """The ranked results, read a page at a time in two steps.
 
     First the order alone, from the search index: the ids of the page's 20
-    listings. Then those listings' rows, with what their cards show and the
-    annotations their match reasons read.
+    listings. Then those listings' rows, with their places and index terms, which
+    their cards and match reasons read.
     """
 
     def __init__(self, entries: QuerySet[SearchEntry], params: SearchParams, total: int) -> None:
@@ -232,11 +224,8 @@ class RankedWindow:
         ranking = ranked(self.entries, self.params, total=self.total, last=window.stop or 0)
         ordered = untranslated(ranking)
         ids = list(ordered.values_list("pk", flat=True)[window])
-        listings = annotated(for_cards(Listing.objects.filter(pk__in=ids)), self.params)
+        listings = with_index_terms(list(for_cards(Listing.objects.filter(pk__in=ids))))
         by_pk = {listing.pk: listing for listing in listings}
-        terms = card_terms(ids)
-        for pk, listing in by_pk.items():
-            listing.index_terms = terms.get(pk, set())
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
@@ -296,17 +285,11 @@ def search_result(
     listing: Listing, params: SearchParams, vocabularies: "Vocabularies"
 ) -> SearchResult:
     locations = list(listing.locations.all())
-    place = params.place
-    if place is not None:
-        distances = [
-            (miles_between(place.latitude, place.longitude, lat, lng), index)
-            for index, (lat, lng) in enumerate((loc.latitude, loc.longitude) for loc in locations)
-            if lat is not None and lng is not None
-        ]
-        if distances:
-            locations = [locations[min(distances)[1]]]
+    nearest = None if params.place is None else nearest_of(locations, params.place)
+    if nearest is not None:
+        locations = [nearest[0]]
     summary, summary_language = listing.text("about")
-    codes: set[str] = getattr(listing, "index_terms", set())
+    codes: set[str] = listing.index_terms  # type: ignore[attr-defined]
     speaks = term_names(vocabularies, "lang", codes, "speaks:")
     return SearchResult(
         listing=listing,

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from directory.criteria import match_preferences
 from directory.filters import ListingFilter
-from directory.selectors import annotated, match_reasons, ranked
+from directory.selectors import listing_match_reasons, ranked
 from providers import curation
 from providers.models import Listing, SearchEntry
 from tests.directory.test_search_support import search
@@ -195,7 +195,7 @@ def test_match_preferences_score_each_request_on_its_own(settings):
     assert scores == {"Speaker": 4, "Helper": 2}
 
 
-def test_match_reasons_read_the_ranking_annotations():
+def test_match_reasons_read_the_listings_index_terms():
     listing = ListingFactory(
         name="Nadia",
         speaks=["ar"],
@@ -206,9 +206,9 @@ def test_match_reasons_read_the_ranking_annotations():
     )
     params = ListingFilter(QueryDict("lang=ar&identity=muslim&free=1&online=MI")).params
 
-    found = annotated(Listing.objects.filter(pk=listing.pk), params).get()
+    found = Listing.objects.with_details().get(pk=listing.pk)
 
-    assert match_reasons(found, params)[:4] == [
+    assert listing_match_reasons(listing=found, params=params)[:4] == [
         "Speaks Arabic",
         "Identifies as Muslim",
         "Free option",
