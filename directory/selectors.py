@@ -55,6 +55,7 @@ from directory.criteria import (
     relaxations,
     search_entries,
 )
+from directory.criterion_types import held
 from directory.distances import nearest_of
 from directory.filters import untranslated
 from directory.maps import ResultsMap, results_map
@@ -289,7 +290,7 @@ def search_result(
     if nearest is not None:
         locations = [nearest[0]]
     summary, summary_language = listing.text("about")
-    codes: set[str] = listing.index_terms  # type: ignore[attr-defined]
+    codes = held(listing)
     speaks = term_names(vocabularies, "lang", codes, "speaks:")
     return SearchResult(
         listing=listing,
