@@ -222,6 +222,8 @@ class RankedWindow:
         return SimpleLazyObject(lambda: self.read(window))
 
     def read(self, window: slice) -> list[Listing]:
+        if window.start == window.stop:  # a search that found nothing: no query to build
+            return []
         ranking = ranked(self.entries, self.params, total=self.total, last=window.stop or 0)
         ordered = untranslated(ranking)
         ids = list(ordered.values_list("pk", flat=True)[window])
