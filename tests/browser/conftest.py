@@ -6,6 +6,7 @@ tests skip with a reason, except under CI, where a skip counts as a failure.
 
 import os
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,10 +73,24 @@ def served_world(request, django_db_setup, django_db_blocker):
             yield Served(url=server.url, world=world)
         finally:
             server._live_server_modified_settings.disable()
+            finish_requests(server)
             server.stop()
             call_command("flush", interactive=False, verbosity=0)
             if own_database is not None:
                 teardown_databases(own_database, verbosity=0)
+
+
+def finish_requests(server, timeout: float = 5) -> None:
+    """Let the requests the server is still answering end (a closed page's connection
+    is closed by the browser a moment later) before `stop` takes back the test
+    database's connection they share: a request thread that closes it after that
+    raises "DatabaseWrapper objects created in a thread can only be used in that same
+    thread" on SQLite. Each of the server's request threads runs its
+    process_request_thread."""
+    httpd = server.thread.httpd
+    for thread in threading.enumerate():
+        if getattr(getattr(thread, "_target", None), "__self__", None) is httpd:
+            thread.join(timeout)
 
 
 @pytest.fixture(scope="session")
