@@ -38,6 +38,7 @@ from directory.text_search import (
 )
 from providers.models import AVAILABILITY_FRESH_FOR, Listing, SearchEntry, SearchTerm
 from providers.money import money
+from providers.months import month_text
 
 FULL, PARTIAL = 2, 1
 
@@ -293,7 +294,7 @@ def accepting_as_of(listing: Listing) -> str:
     as_of = listing.availability_as_of
     if as_of is None:  # never confirmed: not on the public pages
         return _("Accepting new clients")
-    month = formats.date_format(timezone.localtime(as_of), "YEAR_MONTH_FORMAT")
+    month = month_text(as_of)
     return _("Accepting new clients as of %(month)s; confirm before you go") % {"month": month}
 
 

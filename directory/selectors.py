@@ -38,7 +38,6 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, ExpressionWrapper, F, IntegerField, QuerySet, Value, When
-from django.utils import formats, timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
@@ -68,6 +67,7 @@ from providers.models import (
     SearchEntry,
     SearchTerm,
 )
+from providers.months import month_text
 from providers.states import US_STATES
 from providers.translating import TextSource, text_source
 
@@ -176,8 +176,7 @@ def match_reasons(listing: Listing, params: SearchParams) -> list[str]:
     """
     reasons = criteria_reasons(listing, params)
     if listing.last_confirmed_at is not None and not listing.is_stale:
-        confirmed = timezone.localtime(listing.last_confirmed_at)
-        month = formats.date_format(confirmed, "YEAR_MONTH_FORMAT")
+        month = month_text(listing.last_confirmed_at)
         reasons.append(_("Confirmed current %(month)s") % {"month": month})
     return reasons
 

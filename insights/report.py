@@ -15,7 +15,6 @@ from typing import Any
 from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
@@ -26,6 +25,7 @@ from insights.cells import Cell, params_of, supply
 from insights.models import SearchCell
 from insights.suppression import nested_ok, publishable, suppress
 from providers.models import SearchEntry
+from providers.months import month_text
 from providers.states import STATE_NAMES
 
 # Periods in whole calendar months ending with the last complete one; None: all kept.
@@ -249,7 +249,7 @@ def month_rows(chosen: Period, needs: list[Need]) -> list[Row]:
 
 
 def _month_label(month: datetime.date) -> str:
-    return date_format(month, "YEAR_MONTH_FORMAT")
+    return month_text(month)
 
 
 def language_rows(needs: list[Need]) -> list[Row]:

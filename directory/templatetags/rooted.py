@@ -7,21 +7,24 @@ from typing import Any
 
 from django import template
 from django.conf import settings
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_info, pgettext
 from django.utils.translation import gettext as _
 
 from providers.money import money
+from providers.months import month_text
 from providers.translating import TextSource, text_source
 
 register = template.Library()
 
 
-# The plain functions live in providers.money, where Python code (the search's
-# reasons, chips) reads them too; here they are filters.
+# The plain functions live in providers.money and providers.months, where Python
+# code (the search's reasons, chips, the gap report) reads them too; here they are
+# filters.
 register.filter("money", money)
+register.filter("month", month_text)
 
 
 @register.filter
@@ -85,7 +88,7 @@ def text_source_note(source: TextSource) -> str:
     """Who wrote a text and in which language it was first written, in one sentence."""
     original = language_name(source.original)
     if source.reviewed is not None:
-        month = date_format(source.reviewed, "YEAR_MONTH_FORMAT")
+        month = month_text(source.reviewed)
         return _("Community translation, reviewed %(month)s; first written in %(original)s.") % {
             "month": month,
             "original": original,
