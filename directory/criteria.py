@@ -148,10 +148,6 @@ def match_annotations(params: SearchParams) -> dict[str, Any]:
     return _gathered(params, "annotations")
 
 
-def reason_annotations(params: SearchParams) -> dict[str, Any]:
-    return _gathered(params, "reason_annotations")
-
-
 def order_annotations(params: SearchParams) -> dict[str, Any]:
     return _gathered(params, "order_annotations")
 

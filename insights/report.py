@@ -243,13 +243,8 @@ def month_rows(chosen: Period, needs: list[Need]) -> list[Row]:
         month = month_start(month, -1)
     shown = suppress([totals[m] for m in months])
     return [
-        Row(_month_label(m), m.isoformat()[:7], count)
-        for m, count in zip(months, shown, strict=True)
+        Row(month_text(m), m.isoformat()[:7], count) for m, count in zip(months, shown, strict=True)
     ]
-
-
-def _month_label(month: datetime.date) -> str:
-    return month_text(month)
 
 
 def language_rows(needs: list[Need]) -> list[Row]:
