@@ -264,20 +264,25 @@ class BitsQuery:
 
     def counted(self, part: str, sets: list[str], prefix: str) -> tuple[str, list]:
         """(part, term, count) for each term: how many listings in every one of `sets`
-        have it (every listing, without sets)."""
+        have it (every listing, without sets).
+
+        Each term's segments are counted first, behind OFFSET 0, which PostgreSQL
+        does not look through: the grouping then sorts or hashes (term, count)
+        rows, not the bits they were counted from (1 kB a row; for a search that
+        counts every term, 2 MB sorted on disk, 10 ms of a word's counts)."""
         where, params = ("WHERE b.term LIKE %s", [prefix + "%"]) if prefix else ("", [])
-        if not sets:
-            return (
-                f"SELECT %s, b.term, SUM(bit_count(b.bits))::int FROM {search_bits.TABLE} b "
-                f"{where} GROUP BY b.term",
-                [part, *params],
+        bits, source = "b.bits", f"{search_bits.TABLE} b"
+        if sets:
+            meeting = " & ".join(f"{name}.bits" for name in sets)
+            joined = " JOIN ".join([sets[0], *(f"{name} USING (segment)" for name in sets[1:])])
+            bits = "b.bits & s.bits"
+            source += (
+                f" JOIN (SELECT {sets[0]}.segment, {meeting} AS bits FROM {joined}) s"
+                " ON s.segment = b.segment"
             )
-        meeting = " & ".join(f"{name}.bits" for name in sets)
-        joined = " JOIN ".join([sets[0], *(f"{name} USING (segment)" for name in sets[1:])])
         return (
-            f"SELECT %s, b.term, SUM(bit_count(b.bits & s.bits))::int FROM {search_bits.TABLE} b "
-            f"JOIN (SELECT {sets[0]}.segment, {meeting} AS bits FROM {joined}) s "
-            f"ON s.segment = b.segment {where} GROUP BY b.term",
+            f"SELECT %s, term, SUM(found)::int FROM (SELECT b.term, bit_count({bits}) AS found "
+            f"FROM {source} {where} OFFSET 0) AS segments GROUP BY term",
             [part, *params],
         )
 
