@@ -268,8 +268,9 @@ class BitsQuery:
 
         Each term's segments are counted first, behind OFFSET 0, which PostgreSQL
         does not look through: the grouping then sorts or hashes (term, count)
-        rows, not the bits they were counted from (1 kB a row; for a search that
-        counts every term, 2 MB sorted on disk, 10 ms of a word's counts)."""
+        rows, not the bits they were counted from (1 kB a row: for a search that
+        counts every term, 4 MB of sorting on disk, 3-7 ms of a common word's
+        counts at 50,000 listings)."""
         where, params = ("WHERE b.term LIKE %s", [prefix + "%"]) if prefix else ("", [])
         bits, source = "b.bits", f"{search_bits.TABLE} b"
         if sets:
