@@ -1,9 +1,12 @@
 """Place: a ZIP code or coordinates and a radius, or online in a state."""
 
 import math
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
+from directory.selectors import RankedWindow
 from providers.models import Location
 from providers.places import GreatCircleMiles, bounding_box, miles_between
 from tests.directory.test_search_support import north_of, search, zip_centre
@@ -108,6 +111,43 @@ def test_best_match_orders_equal_matches_nearest_first(client):
     place("Zzz Near", 3, speaks=["es"])
 
     assert search(client, near="94607", lang="es").listings == ["zzz-near", "aaa-far"]
+
+
+@pytest.mark.parametrize("sort", ["match", "distance"])
+def test_a_page_first_looked_for_in_a_smaller_circle_is_the_page_sorted(client, monkeypatch, sort):
+    """A place search that finds many looks for its page in a smaller circle first
+    (RankedWindow.nearer_first): whatever that circle, and whether the page is all
+    there or the whole search has to be sorted after all, the listings are the same."""
+    now = timezone.now()
+    for index in range(45):
+        listing = place(
+            f"Provider {(index * 7) % 45:02d}",
+            12 if index % 9 == 0 else 0.5 + index,  # five at one spot: ordered by name
+            accepting_new_clients=index % 5 != 0,
+            last_confirmed_at=now - timedelta(days=300 if index % 7 == 0 else 30),
+        )
+        if index % 11 == 0:  # a second place, farther: the listing is at its nearest
+            LocationFactory(listing=listing, latitude=north_of(*OAKLAND, 47)[0], longitude=-122.3)
+    query = {"near": "94607", "radius": "50", "sort": sort}
+    monkeypatch.setattr("directory.selectors.nearer_radius", lambda params, total, last: None)
+    sorted_pages = [search(client, **query, page=page).listings for page in (1, 2, 3)]
+    assert len({slug for listings in sorted_pages for slug in listings}) == 45
+
+    found_nearer = []
+    looked_for = RankedWindow.nearer_first
+
+    def spied(window, part):
+        ids = looked_for(window, part)
+        found_nearer.append(ids is not None)
+        return ids
+
+    monkeypatch.setattr(RankedWindow, "nearer_first", spied)
+    for miles in (5, 25, 40):
+        monkeypatch.setattr("directory.selectors.nearer_radius", lambda *args, m=miles: m)
+        pages = [search(client, **query, page=page).listings for page in (1, 2, 3)]
+        assert pages == sorted_pages, f"a circle of {miles} miles"
+    # Both ways were taken: the page found in the circle, and the whole sorted.
+    assert set(found_nearer) == {True, False}
 
 
 def test_online_in_a_state_needs_video_or_phone_there(client):
