@@ -25,8 +25,8 @@ recently confirmed first.
 A results page reads the search index (providers.search_index) in a fixed number
 of queries whatever it shows: the vocabularies (1, cached for a minute), every
 count beside the results (1), the counts of wider searches when it finds little
-(1), the page's order (1; 2 when a place search that finds many looks for its
-page in a smaller circle first and it is not all there), its listings (1), their
+(1), the page's order (1; 2 when a search that finds many looks for its page
+among fewer first and it is not all there), its listings (1), their
 places (1), and their index terms (1: the languages and insurance their cards
 name, and what their match reasons read); and, for a search that finds
 thousands, how many listings search can find (1, cached for a minute).
@@ -206,38 +206,40 @@ class CountedPaginator(Paginator):
         return self._known_count
 
 
-# A place search that finds many listings looks for its page in a smaller circle
-# first (`nearer_first`): one that, were the results spread evenly over the circle
-# searched, would hold this many times the listings the page needs. Listings
-# gather in towns, and searches are made from them, so the small circle usually
-# holds more than that: of the bench's 54 such searches at 200,000 listings, one
-# found its page short (and sorted all it found after all), none at 50,000. A
-# circle that falls short costs one query of the places in it.
+# A search by place or by words that finds many listings looks for its page among
+# fewer first (RankedWindow.narrowed_first): the listings of the order's first
+# tier, and for a place search, those in a smaller circle, one that would hold
+# this many times the listings the page needs were the results spread evenly over
+# the circle searched. Listings gather in towns, and searches are made from them,
+# so the small circle usually holds more than that: of the bench's 54 place
+# searches at 200,000 listings, one found its page short there (and sorted all it
+# found after all), none at 50,000. Falling short costs one query. (A search by
+# neither reads a page of many results by walking search_entry_order_idx.)
 NEARER_MARGIN = 2
-NEARER_FROM = 500  # results; sorting fewer is quick
+NARROWED_FROM = 500  # results; sorting fewer is quick
+
+
+def first_tier(params: SearchParams) -> dict[str, bool] | None:
+    """What the results that come first in the order share, where the order begins
+    with it: accepting new clients and confirmed recently when no points come
+    before them (`ranked`); nothing when nearer comes first (`sort=distance`).
+    None when points come first, or the order is by date (`sort=confirmed`)."""
+    if params.applied_sort == "distance":
+        return {} if params.place is not None and not params.online else None
+    if params.applied_sort != "match" or match_preferences(params, varying=True):
+        return None
+    return {"accepting": True, "fresh": True}
 
 
 def nearer_radius(params: SearchParams, total: int, last: int) -> float | None:
     """The radius of the smaller circle a place search's results up to `last` (of
-    `total`) are first looked for in; None where that would not pay."""
-    if params.place is None or total < NEARER_FROM:
+    `total`) are first looked for in; None where their distance does not come
+    right after the first tier in the order (a text match comes first), or it would
+    not pay."""
+    if params.place is None or params.online or (params.q and params.applied_sort == "match"):
         return None
     miles = params.radius * math.sqrt(NEARER_MARGIN * last / total)
     return miles if miles <= params.radius / 2 else None
-
-
-def first_tier(params: SearchParams) -> dict[str, bool] | None:
-    """What the results that come first in the order before their distance share:
-    nothing when nearer comes first (`sort=distance`), accepting new clients and
-    confirmed recently when those alone come before it (`ranked`); None when points
-    or a text match come first, or distance plays no part (`sort=confirmed`)."""
-    if params.place is None or params.online or params.applied_sort == "confirmed":
-        return None
-    if params.applied_sort == "distance":
-        return {}
-    if params.q or match_preferences(params, varying=True):
-        return None
-    return {"accepting": True, "fresh": True}
 
 
 class RankedWindow:
@@ -261,28 +263,33 @@ class RankedWindow:
         ranking = ranked(entries, self.params, total=self.total, last=window.stop or 0)
         return list(untranslated(ranking).values_list("pk", flat=True)[window])
 
-    def nearer_first(self, window: slice) -> list[int] | None:
-        """The page's ids, where a place search finds them all in a smaller circle.
+    def narrowed_first(self, window: slice) -> list[int] | None:
+        """The page's ids, where a search that finds many finds them all among fewer.
 
-        Results nearer come first within each tier of the order (`first_tier`), so
-        when the circle holds at least `window.stop` results of the first tier,
-        those are the first results of all, found among the places around the point
-        in the small circle rather than in the whole one searched (a 50-mile search
-        in Los Angeles at 200,000 listings: thousands of places, not tens of
-        thousands). None when they are not all there, or it would not pay.
+        The first results of all are the first of the order's first tier
+        (`first_tier`), and for a place search whose order goes on by distance, the
+        nearest of them: when a small circle holds at least `window.stop` of that
+        tier, those are the first results of all, found among the places in the
+        small circle rather than in the whole one searched (a 50-mile search in Los
+        Angeles at 200,000 listings: thousands of places, not tens of thousands);
+        for a search by words, among the documents of that tier's listings. None
+        when they are not all there, or it would not pay.
         """
         tier = first_tier(self.params)
-        miles = nearer_radius(self.params, self.total, window.stop or 0)
-        if tier is None or miles is None:
+        if tier is None or self.total < NARROWED_FROM or not (self.params.q or self.params.place):
             return None
-        nearer = search_entries(self.entries, self.params.changed(radius=miles))
-        found = self.ordered_ids(nearer.filter(**tier), slice(0, window.stop))
+        miles = nearer_radius(self.params, self.total, window.stop or 0)
+        if miles is None and not tier:
+            return None
+        params = self.params if miles is None else self.params.changed(radius=miles)
+        fewer = search_entries(self.entries, params).filter(**tier)
+        found = self.ordered_ids(fewer, slice(0, window.stop))
         return found[window] if len(found) == window.stop else None
 
     def read(self, window: slice) -> list[Listing]:
         if window.start == window.stop:  # a search that found nothing: no query to build
             return []
-        ids = self.nearer_first(window)
+        ids = self.narrowed_first(window)
         if ids is None:
             ids = self.ordered_ids(search_entries(self.entries, self.params), window)
         listings = with_index_terms(list(for_cards(Listing.objects.filter(pk__in=ids))))

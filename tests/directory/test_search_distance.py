@@ -116,7 +116,7 @@ def test_best_match_orders_equal_matches_nearest_first(client):
 @pytest.mark.parametrize("sort", ["match", "distance"])
 def test_a_page_first_looked_for_in_a_smaller_circle_is_the_page_sorted(client, monkeypatch, sort):
     """A place search that finds many looks for its page in a smaller circle first
-    (RankedWindow.nearer_first): whatever that circle, and whether the page is all
+    (RankedWindow.narrowed_first): whatever that circle, and whether the page is all
     there or the whole search has to be sorted after all, the listings are the same."""
     now = timezone.now()
     for index in range(45):
@@ -134,14 +134,15 @@ def test_a_page_first_looked_for_in_a_smaller_circle_is_the_page_sorted(client, 
     assert len({slug for listings in sorted_pages for slug in listings}) == 45
 
     found_nearer = []
-    looked_for = RankedWindow.nearer_first
+    looked_for = RankedWindow.narrowed_first
 
     def spied(window, part):
         ids = looked_for(window, part)
         found_nearer.append(ids is not None)
         return ids
 
-    monkeypatch.setattr(RankedWindow, "nearer_first", spied)
+    monkeypatch.setattr(RankedWindow, "narrowed_first", spied)
+    monkeypatch.setattr("directory.selectors.NARROWED_FROM", 0)
     for miles in (5, 25, 40):
         monkeypatch.setattr("directory.selectors.nearer_radius", lambda *args, m=miles: m)
         pages = [search(client, **query, page=page).listings for page in (1, 2, 3)]

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from directory.criteria import match_preferences
 from directory.filters import ListingFilter
-from directory.selectors import listing_match_reasons, ranked
+from directory.selectors import RankedWindow, listing_match_reasons, ranked
 from providers import curation
 from providers.models import Listing, SearchEntry
 from tests.directory.test_search_support import search
@@ -161,6 +161,39 @@ def test_a_page_read_off_the_order_index_is_the_page_sorted(client, monkeypatch)
     by_columns = '"accepting" DESC, "providers_searchentry"."fresh" DESC'
     assert any(by_columns in query["sql"] for query in walking.captured_queries)
     assert not any(by_columns in query["sql"] for query in sorting.captured_queries)
+
+
+def test_a_page_first_looked_for_in_the_first_tier_is_the_page_sorted(client, monkeypatch):
+    """A search by words that finds many looks for its page among the listings of the
+    order's first tier first (RankedWindow.narrowed_first): whether the page is all
+    there or the whole search has to be sorted after all, its listings are the same."""
+    now = timezone.now()
+    for index in range(45):
+        ListingFactory(
+            name=f"Provider {(index * 7) % 45:02d}",
+            about="Family work." if index % 3 else "Family therapy, for the whole family.",
+            accepting_new_clients=index % 9 != 0,
+            last_confirmed_at=now - timedelta(days=300 if index % 11 == 1 else 30),
+        )
+    monkeypatch.setattr("directory.selectors.NARROWED_FROM", 10**9)
+    sorted_pages = [search(client, q="family", page=page).listings for page in (1, 2, 3)]
+    assert len({slug for listings in sorted_pages for slug in listings}) == 45
+
+    found_among_fewer = []
+    looked_for = RankedWindow.narrowed_first
+
+    def spied(window, part):
+        ids = looked_for(window, part)
+        found_among_fewer.append(ids is not None)
+        return ids
+
+    monkeypatch.setattr(RankedWindow, "narrowed_first", spied)
+    monkeypatch.setattr("directory.selectors.NARROWED_FROM", 0)
+    pages = [search(client, q="family", page=page).listings for page in (1, 2, 3)]
+
+    assert pages == sorted_pages
+    # Page 1 is among the first tier's 36 listings; pages 2 and 3 are not.
+    assert found_among_fewer == [True, False, False]
 
 
 def test_equal_matches_are_ordered_by_name_then_id(client):
