@@ -1,9 +1,10 @@
-"""Import speed on PostgreSQL, the search index kept current as rows arrive.
+"""Import speed on PostgreSQL and on SQLite, the search index kept current as rows arrive.
 
     python -m bench.imports [--rows 5000]
 
-Makes a fresh database (`BENCH_DATABASE` with `_imports` appended), migrates it,
-then times, through the management commands a curator runs:
+On each database, a fresh one (on the server, `BENCH_DATABASE` with `_imports`
+appended; a SQLite file in a scratch folder), migrated, then times through the
+management commands a curator runs:
 
 1. `import_samhsa` of SAMHSA's national directory (../shared/data/samhsa-2022,
    9,037 facilities), published;
@@ -29,8 +30,8 @@ BUDGET = 300
 
 
 def manage(*args: str, database: str) -> float:
-    """Run a management command against `database`; returns its seconds."""
-    env = {**os.environ, **common.production_env(), "DATABASE_URL": f"{common.SERVER}/{database}"}
+    """Run a management command against `database` (a URL); returns its seconds."""
+    env = {**os.environ, **common.production_env(), "DATABASE_URL": database}
     started = time.monotonic()
     subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -48,45 +49,38 @@ def main() -> None:
     args = parser.parse_args()
     if not SAMHSA.exists():
         raise SystemExit(f"{SAMHSA} is missing: the SAMHSA file comes with shared/data")
-    target = f"{common.NAME}_imports"
-    common.recreate_database(target)
-    manage("migrate", "--no-input", "-v", "0", database=target)
+    server = f"{common.SERVER}/{common.NAME}_imports"
+    common.recreate_database(f"{common.NAME}_imports")
 
     failures = []
     with tempfile.TemporaryDirectory() as scratch:
         exported = Path(scratch) / "listings.csv"
-        manage("export_listings", str(exported), database=common.NAME)
+        manage("export_listings", str(exported), database=common.DATABASE_URL)
         lines = exported.read_text(encoding="utf-8").splitlines(keepends=True)
         sample = Path(scratch) / "sample.csv"
         sample.write_text("".join(lines[: args.rows + 1]), encoding="utf-8")
         rows = len(lines[: args.rows + 1]) - 1
-
         facilities = sum(1 for _ in SAMHSA.open(encoding="utf-8", errors="replace")) - 1
-        runs = [
-            (
-                "import_samhsa (new)",
-                facilities,
-                manage("import_samhsa", str(SAMHSA), database=target),
-            ),
-            (
-                "import_listings (new)",
-                rows,
-                manage("import_listings", str(sample), database=target),
-            ),
-            (
-                "import_listings (again)",
-                rows,
-                manage("import_listings", str(sample), database=target),
-            ),
+
+        steps = [
+            ("import_samhsa", SAMHSA, facilities, "new"),
+            ("import_listings", sample, rows, "new"),
+            ("import_listings", sample, rows, "again"),
         ]
-    print(f"{'command':<26}{'rows':>8}{'seconds':>9}{'rows/s':>9}{'budget':>8}  ok")
+        runs = []
+        for name, target in [("PostgreSQL", server), ("SQLite", f"sqlite:///{scratch}/db.sqlite3")]:
+            manage("migrate", "--no-input", "-v", "0", database=target)
+            for command, path, count, label in steps:
+                seconds = manage(command, str(path), database=target)
+                runs.append((f"{command} ({label}), {name}", count, seconds))
+    print(f"{'command':<38}{'rows':>8}{'seconds':>9}{'rows/s':>9}{'budget':>8}  ok")
     for name, count, seconds in runs:
         rate = count / seconds
         ok = rate >= BUDGET
         if not ok:
             failures.append(name)
         print(
-            f"{name:<26}{count:>8}{seconds:>9.1f}{rate:>9.0f}{BUDGET:>8}  {'yes' if ok else 'NO'}"
+            f"{name:<38}{count:>8}{seconds:>9.1f}{rate:>9.0f}{BUDGET:>8}  {'yes' if ok else 'NO'}"
         )
     print("\n" + ("every budget holds" if not failures else f"OVER BUDGET: {', '.join(failures)}"))
     if failures:
