@@ -32,8 +32,13 @@ def main() -> None:
     for query in queries:
         print(f"{float(query['time']) * 1000:8.1f} ms  {query['sql'][:150]}")
     for query in queries[: args.analyze]:
+        # A statement may set its own planner costs first ("SET LOCAL ...; WITH ..."):
+        # explained with them.
+        sql = query["sql"]
+        local, statement = sql.split("; ", 1) if sql.startswith("SET LOCAL ") else ("", sql)
+        explain = f"EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) {statement}"
         with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) " + query["sql"])
+            cursor.execute(f"{local}; {explain}" if local else explain)
             plan = "\n".join(row[0] for row in cursor.fetchall())
         print(f"\n-- {query['sql'][:200]}...\n{plan}")
 
