@@ -202,6 +202,18 @@ def widest_radii(parts: list[Part]) -> dict[Place, float]:
     return widest
 
 
+# Sent in front of the counts statement, in the one implicit transaction of the
+# two (so it ends with it). A search's words are a word, its English stem and its
+# beginning, which the planner takes to be independent, so it thinks them two or
+# three times as common as they are: a word a fifth of the documents hold would be
+# read by a pass over all of them, not through their GIN index. With random reads
+# costed as 2, not 4 (the tables are read from memory), the index is taken for
+# those words: "somatic" on an Arabic page at 50,000 listings 57 to 20 ms. No
+# other counts statement of the bench's 240 searches changed by more than noise
+# (README, Performance).
+PLANNER_COSTS = "SET LOCAL random_page_cost = 2"
+
+
 class BitsQuery:
     """One query over the terms' bits, built a set and a count at a time."""
 
@@ -294,17 +306,8 @@ class BitsQuery:
         )
         params = [p for _, set_params in self.sets.values() for p in set_params]
         params += [p for _, count_params in counts for p in count_params]
-        # A search's words are a word, its English stem and its beginning, which the
-        # planner takes to be independent, so it thinks them two or three times as
-        # common as they are: a word a fifth of the documents hold would be read by
-        # a pass over all of them, not through their GIN index. With random reads
-        # costed as 2, not 4 (the tables are read from memory), for this statement
-        # alone (SET LOCAL, in the one implicit transaction of the two statements),
-        # the index is taken for those words: "somatic" on an Arabic page at 50,000
-        # listings 57 to 20 ms. No other counts statement of the bench's 240
-        # searches changed by more than noise (README, Performance).
         with connection.cursor() as cursor:
-            cursor.execute(f"SET LOCAL random_page_cost = 2; {sql}", params)
+            cursor.execute(f"{PLANNER_COSTS}; {sql}", params)
             return cursor.fetchall()
 
 

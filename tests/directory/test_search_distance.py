@@ -6,10 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from directory.selectors import RankedWindow
 from providers.models import Location
 from providers.places import GreatCircleMiles, bounding_box, miles_between
-from tests.directory.test_search_support import north_of, search, zip_centre
+from tests.directory.test_search_support import north_of, search, spy_on_narrowing, zip_centre
 from tests.factories import ListingFactory, LocationFactory
 
 pytestmark = pytest.mark.django_db
@@ -133,16 +132,7 @@ def test_a_page_first_looked_for_in_a_smaller_circle_is_the_page_sorted(client, 
     sorted_pages = [search(client, **query, page=page).listings for page in (1, 2, 3)]
     assert len({slug for listings in sorted_pages for slug in listings}) == 45
 
-    found_nearer = []
-    looked_for = RankedWindow.narrowed_first
-
-    def spied(window, part):
-        ids = looked_for(window, part)
-        found_nearer.append(ids is not None)
-        return ids
-
-    monkeypatch.setattr(RankedWindow, "narrowed_first", spied)
-    monkeypatch.setattr("directory.selectors.NARROWED_FROM", 0)
+    found_nearer = spy_on_narrowing(monkeypatch)
     for miles in (5, 25, 40):
         monkeypatch.setattr("directory.selectors.nearer_radius", lambda *args, m=miles: m)
         pages = [search(client, **query, page=page).listings for page in (1, 2, 3)]

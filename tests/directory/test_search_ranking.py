@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from directory.criteria import match_preferences
 from directory.filters import ListingFilter
-from directory.selectors import RankedWindow, listing_match_reasons, ranked
+from directory.selectors import listing_match_reasons, ranked
 from providers import curation
 from providers.models import Listing, SearchEntry
-from tests.directory.test_search_support import search
+from tests.directory.test_search_support import search, spy_on_narrowing
 from tests.factories import ListingFactory
 
 pytestmark = pytest.mark.django_db
@@ -179,16 +179,7 @@ def test_a_page_first_looked_for_in_the_first_tier_is_the_page_sorted(client, mo
     sorted_pages = [search(client, q="family", page=page).listings for page in (1, 2, 3)]
     assert len({slug for listings in sorted_pages for slug in listings}) == 45
 
-    found_among_fewer = []
-    looked_for = RankedWindow.narrowed_first
-
-    def spied(window, part):
-        ids = looked_for(window, part)
-        found_among_fewer.append(ids is not None)
-        return ids
-
-    monkeypatch.setattr(RankedWindow, "narrowed_first", spied)
-    monkeypatch.setattr("directory.selectors.NARROWED_FROM", 0)
+    found_among_fewer = spy_on_narrowing(monkeypatch)
     pages = [search(client, q="family", page=page).listings for page in (1, 2, 3)]
 
     assert pages == sorted_pages

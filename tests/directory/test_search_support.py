@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlencode
 
+from directory.selectors import RankedWindow
 from providers.places import zip_lookup
 
 EARTH_RADIUS_MILES = 3958.8
@@ -91,3 +92,20 @@ def zip_centre(code: str) -> tuple[float, float]:
     place = zip_lookup(code)
     assert place is not None
     return place.latitude, place.longitude
+
+
+def spy_on_narrowing(monkeypatch: Any) -> list[bool]:
+    """From now on, every search that can be narrowed tries (RankedWindow.narrowed_first,
+    however few it finds); returns a list that says, page by page, whether the page
+    was found among fewer."""
+    found: list[bool] = []
+    looked_for = RankedWindow.narrowed_first
+
+    def spied(window: Any, part: slice) -> list[int] | None:
+        ids = looked_for(window, part)
+        found.append(ids is not None)
+        return ids
+
+    monkeypatch.setattr(RankedWindow, "narrowed_first", spied)
+    monkeypatch.setattr("directory.selectors.NARROWED_FROM", 0)
+    return found
