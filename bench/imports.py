@@ -49,8 +49,8 @@ def main() -> None:
     args = parser.parse_args()
     if not SAMHSA.exists():
         raise SystemExit(f"{SAMHSA} is missing: the SAMHSA file comes with shared/data")
-    server = f"{common.SERVER}/{common.NAME}_imports"
-    common.recreate_database(f"{common.NAME}_imports")
+    fresh = f"{common.NAME}_imports"
+    common.recreate_database(fresh)
 
     failures = []
     with tempfile.TemporaryDirectory() as scratch:
@@ -68,7 +68,11 @@ def main() -> None:
             ("import_listings", sample, rows, "again"),
         ]
         runs = []
-        for name, target in [("PostgreSQL", server), ("SQLite", f"sqlite:///{scratch}/db.sqlite3")]:
+        targets = [
+            ("PostgreSQL", f"{common.SERVER}/{fresh}"),
+            ("SQLite", f"sqlite:///{scratch}/db.sqlite3"),
+        ]
+        for name, target in targets:
             manage("migrate", "--no-input", "-v", "0", database=target)
             for command, path, count, label in steps:
                 seconds = manage(command, str(path), database=target)

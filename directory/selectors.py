@@ -275,8 +275,10 @@ class RankedWindow:
         for a search by words, among the documents of that tier's listings. None
         when they are not all there, or it would not pay.
         """
+        if self.total < NARROWED_FROM or not (self.params.q or self.params.place):
+            return None
         tier = first_tier(self.params)
-        if tier is None or self.total < NARROWED_FROM or not (self.params.q or self.params.place):
+        if tier is None:
             return None
         miles = nearer_radius(self.params, self.total, window.stop or 0)
         if miles is None and not tier:
