@@ -136,6 +136,12 @@ def match_preferences(params: SearchParams, *, varying: bool = False) -> dict[st
     return found
 
 
+def in_full(params: SearchParams) -> list[Any]:
+    """Conditions the listings that earn every point the search gives (`match_preferences`,
+    varying) meet, all of them."""
+    return [condition for criterion in asked(params) for condition in criterion.in_full(params)]
+
+
 def _gathered(params: SearchParams, hook: str) -> dict[str, Any]:
     """The annotations one hook of every criterion the search asks for gives."""
     found: dict[str, Any] = {}

@@ -96,6 +96,11 @@ class Criterion:
         that can differ between results the hard filters already admit."""
         return {}
 
+    def in_full(self, params: SearchParams) -> list[Any]:
+        """Conditions the listings that earn every point of its `preferences`
+        (`varying`) meet, all of them: none when it gives no points."""
+        return []
+
     def annotations(self, params: SearchParams) -> dict[str, Any]:
         """Other values the order reads (a distance)."""
         return {}
@@ -155,9 +160,16 @@ class VocabularyCriterion(Criterion):
             for term in params.terms(self.param)
         }
 
+    def in_full(self, params: SearchParams) -> list[Any]:
+        if not self.preferences(params, varying=True):
+            return []
+        # Each term's best level, which earns FULL points.
+        return [having([self.levels(term, params)[0][0]]) for term in params.terms(self.param)]
+
     def levels(self, term: Term, params: SearchParams) -> tuple[tuple[str, int], ...]:
         """The term codes that earn points for `term`, best first, with their points:
-        one rule, read by the ranking in SQL (`score`) and by the reasons (`points`)."""
+        one rule, read by the ranking in SQL (`score`), by the first tier
+        (`in_full`) and by the reasons (`points`)."""
         return ((self.code(term), FULL),)
 
     def score(self, term: Term, params: SearchParams) -> Expression:
@@ -273,14 +285,22 @@ class AcceptingCriterion(FlagCriterion):
     set or confirmed within the last 30 days: an older claim still matches, but is
     no longer a strength (evaluated now, from `SearchEntry.accepting_as_of`)."""
 
-    def preferences(self, params: SearchParams, *, varying: bool) -> dict[str, Expression]:
-        # On index entries and on listings alike (an entry's key is its listing's).
-        recent = Exists(
+    def recent(self) -> Exists:
+        """Accepting as of the last 30 days, on index entries and on listings alike
+        (an entry's key is its listing's)."""
+        return Exists(
             SearchEntry.objects.filter(
                 pk=OuterRef("pk"), accepting_as_of__gte=timezone.now() - AVAILABILITY_FRESH_FOR
             )
         )
-        return {"match_accepting_recent": Case(When(recent, then=Value(FULL)), default=Value(0))}
+
+    def preferences(self, params: SearchParams, *, varying: bool) -> dict[str, Expression]:
+        return {
+            "match_accepting_recent": Case(When(self.recent(), then=Value(FULL)), default=Value(0))
+        }
+
+    def in_full(self, params: SearchParams) -> list[Any]:
+        return [self.recent()]
 
     def reasons(self, listing: Listing, params: SearchParams) -> list[str]:
         if not listing.accepting_new_clients:

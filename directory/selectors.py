@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, ExpressionWrapper, F, IntegerField, QuerySet, Value, When
+from django.db.models import Case, ExpressionWrapper, F, IntegerField, Q, QuerySet, Value, When
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
@@ -49,6 +49,7 @@ from directory.counts import Facet, build_facets, count_relaxed, count_search
 from directory.criteria import (
     VOCABULARY_CRITERIA,
     criteria_reasons,
+    in_full,
     match_annotations,
     match_preferences,
     only_kept,
@@ -219,16 +220,16 @@ NEARER_MARGIN = 2
 NARROWED_FROM = 500  # results; sorting fewer is quick
 
 
-def first_tier(params: SearchParams) -> dict[str, bool] | None:
-    """What the results that come first in the order share, where the order begins
-    with it: accepting new clients and confirmed recently when no points come
-    before them (`ranked`); nothing when nearer comes first (`sort=distance`).
-    None when points come first, or the order is by date (`sort=confirmed`)."""
+def first_tier(params: SearchParams) -> list[Any] | None:
+    """What the results that come first in the order (`ranked`) share, as conditions
+    on the index entries: every point there is to earn (each thing asked for met in
+    full), then accepting new clients and confirmed recently; nothing when nearer
+    comes first (`sort=distance`). None when the order is by date (`sort=confirmed`)."""
     if params.applied_sort == "distance":
-        return {} if params.place is not None and not params.online else None
-    if params.applied_sort != "match" or match_preferences(params, varying=True):
+        return [] if params.place is not None and not params.online else None
+    if params.applied_sort != "match":
         return None
-    return {"accepting": True, "fresh": True}
+    return [*in_full(params), Q(accepting=True, fresh=True)]
 
 
 def nearer_radius(params: SearchParams, total: int, last: int) -> float | None:
@@ -284,7 +285,7 @@ class RankedWindow:
         if miles is None and not tier:
             return None
         params = self.params if miles is None else self.params.changed(radius=miles)
-        fewer = search_entries(self.entries, params).filter(**tier)
+        fewer = search_entries(self.entries, params).filter(*tier)
         found = self.ordered_ids(fewer, slice(0, window.stop))
         return found[window] if len(found) == window.stop else None
 

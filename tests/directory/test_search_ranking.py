@@ -187,6 +187,33 @@ def test_a_page_first_looked_for_in_the_first_tier_is_the_page_sorted(client, mo
     assert found_among_fewer == [True, False, False]
 
 
+def test_where_points_come_first_the_first_tier_earns_them_all(client, monkeypatch):
+    """With points to earn (experience with a community: in full for who identifies as
+    part of it), the first tier is those who earn every point, accepting new clients
+    and confirmed recently; its page is the page the whole search sorted gives."""
+    now = timezone.now()
+    for index in range(45):
+        ListingFactory(
+            name=f"Provider {(index * 7) % 45:02d}",
+            about="Family work." if index % 3 else "Family therapy, for the whole family.",
+            identities=["black"] if index % 5 else [],
+            experience=[] if index % 5 else ["black"],
+            accepting_new_clients=index % 9 != 0,
+            last_confirmed_at=now - timedelta(days=300 if index % 11 == 1 else 30),
+        )
+    asked = {"q": "family", "experience": "black"}
+    monkeypatch.setattr("directory.selectors.NARROWED_FROM", 10**9)
+    sorted_pages = [search(client, **asked, page=page).listings for page in (1, 2, 3)]
+    assert len({slug for listings in sorted_pages for slug in listings}) == 45
+
+    found_among_fewer = spy_on_narrowing(monkeypatch)
+    pages = [search(client, **asked, page=page).listings for page in (1, 2, 3)]
+
+    assert pages == sorted_pages
+    # Page 1 is among the 28 who identify as Black, accept and are confirmed; 2 and 3 are not.
+    assert found_among_fewer == [True, False, False]
+
+
 def test_equal_matches_are_ordered_by_name_then_id(client):
     for name in ["Cara", "Abe", "Bea"]:
         ListingFactory(name=name, speaks=["ht"])
