@@ -112,11 +112,16 @@ def test_best_match_orders_equal_matches_nearest_first(client):
     assert search(client, near="94607", lang="es").listings == ["zzz-near", "aaa-far"]
 
 
-@pytest.mark.parametrize("sort", ["match", "distance"])
-def test_a_page_first_looked_for_in_a_smaller_circle_is_the_page_sorted(client, monkeypatch, sort):
+@pytest.mark.parametrize(
+    "asked",
+    [{"sort": "match"}, {"sort": "distance"}, {"sort": "match", "experience": "black"}],
+    ids=["match", "distance", "match with points"],
+)
+def test_a_page_first_looked_for_in_a_smaller_circle_is_the_page_sorted(client, monkeypatch, asked):
     """A place search that finds many looks for its page in a smaller circle first
     (RankedWindow.narrowed_first): whatever that circle, and whether the page is all
-    there or the whole search has to be sorted after all, the listings are the same."""
+    there or the whole search has to be sorted after all, the listings are the same;
+    also where points come first (who identifies as Black earns them all)."""
     now = timezone.now()
     for index in range(45):
         listing = place(
@@ -124,10 +129,12 @@ def test_a_page_first_looked_for_in_a_smaller_circle_is_the_page_sorted(client, 
             12 if index % 9 == 0 else 0.5 + index,  # five at one spot: ordered by name
             accepting_new_clients=index % 5 != 0,
             last_confirmed_at=now - timedelta(days=300 if index % 7 == 0 else 30),
+            identities=["black"] if index % 4 else [],
+            experience=[] if index % 4 else ["black"],
         )
         if index % 11 == 0:  # a second place, farther: the listing is at its nearest
             LocationFactory(listing=listing, latitude=north_of(*OAKLAND, 47)[0], longitude=-122.3)
-    query = {"near": "94607", "radius": "50", "sort": sort}
+    query = {"near": "94607", "radius": "50", **asked}
     monkeypatch.setattr("directory.selectors.nearer_radius", lambda params, total, last: None)
     sorted_pages = [search(client, **query, page=page).listings for page in (1, 2, 3)]
     assert len({slug for listings in sorted_pages for slug in listings}) == 45

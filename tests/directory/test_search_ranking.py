@@ -8,9 +8,10 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from directory.criteria import match_preferences
+from directory.criteria import match_preferences, search_entries
+from directory.criterion_types import FULL
 from directory.filters import ListingFilter
-from directory.selectors import listing_match_reasons, ranked
+from directory.selectors import first_tier, listing_match_reasons, ranked
 from providers import curation
 from providers.models import Listing, SearchEntry
 from tests.directory.test_search_support import search, spy_on_narrowing
@@ -198,8 +199,8 @@ def test_where_points_come_first_the_first_tier_earns_them_all(client, monkeypat
             about="Family work." if index % 3 else "Family therapy, for the whole family.",
             identities=["black"] if index % 5 else [],
             experience=[] if index % 5 else ["black"],
-            accepting_new_clients=index % 9 != 0,
-            last_confirmed_at=now - timedelta(days=300 if index % 11 == 1 else 30),
+            accepting_new_clients=index % 15 != 0,
+            last_confirmed_at=now - timedelta(days=300 if index % 22 == 1 else 30),
         )
     asked = {"q": "family", "experience": "black"}
     monkeypatch.setattr("directory.selectors.NARROWED_FROM", 10**9)
@@ -210,8 +211,51 @@ def test_where_points_come_first_the_first_tier_earns_them_all(client, monkeypat
     pages = [search(client, **asked, page=page).listings for page in (1, 2, 3)]
 
     assert pages == sorted_pages
-    # Page 1 is among the 28 who identify as Black, accept and are confirmed; 2 and 3 are not.
+    # Page 1 is among the 34 who identify as Black, accept and are confirmed; pages 2
+    # and 3 are not (40 accept and are confirmed: page 2 would be there, were the
+    # points not part of the tier).
     assert found_among_fewer == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "lang=vi",
+        "lang=vi&lang=ko",
+        "lang=vi&interpreter=1",
+        "experience=black",
+        "accepting=1",
+        "lang=vi&lang=ko&interpreter=1&experience=black&accepting=1",
+    ],
+)
+def test_the_first_tier_is_what_comes_first_in_the_order(query):
+    """first_tier, which a search that finds many is narrowed to, is exactly the
+    listings with every point there is to earn, accepting and confirmed recently:
+    the first results of the order."""
+    now = timezone.now()
+    for index in range(30):
+        ListingFactory(
+            name=f"Listing {index:02d}",
+            speaks=[["vi"], ["ko"], ["vi", "ko"], ["en"]][index % 4],
+            interpreter=["vi", "ko"] if index % 4 == 3 else [],
+            identities=["black"] if index % 3 == 0 else [],
+            experience=["black"] if index % 3 == 1 else [],
+            accepting_new_clients=index % 5 != 0,
+            last_confirmed_at=now - timedelta(days=10 if index % 6 < 3 else 100 * (index % 6 - 2)),
+        )
+    params = ListingFilter(QueryDict(query)).params
+    entries = search_entries(SearchEntry.objects.all(), params)
+    tier = first_tier(params)
+    assert tier is not None
+
+    in_tier = set(entries.filter(*tier).values_list("pk", flat=True))
+
+    ordered = list(ranked(entries, params))
+    every_point = FULL * len(match_preferences(params, varying=True))
+    best = {e.pk for e in ordered if e.match_score == every_point and e.accepting and e.fresh}
+    assert best, "the search has listings with every point"
+    assert in_tier == best
+    assert {e.pk for e in ordered[: len(best)]} == best
 
 
 def test_equal_matches_are_ordered_by_name_then_id(client):
