@@ -10,6 +10,7 @@ says, once, everything the product needs from it:
 - `preferences`: the points a listing earns for it, which rank the results: a
   full match 2, a partial match 1 (a language through an interpreter, an
   identity the provider is experienced with rather than identifies as).
+  `in_full` says which listings earn every one of them, the first of the order.
 - `reasons`: why a listing fits it, in the seeker's language ("Speaks Korean").
 - `describe`: the criterion as the seeker chose it ("Language: Korean"), for
   suggestions.

@@ -98,7 +98,11 @@ class Criterion:
 
     def in_full(self, params: SearchParams) -> list[Any]:
         """Conditions the listings that earn every point of its `preferences`
-        (`varying`) meet, all of them: none when it gives no points."""
+        (`varying`) meet, all of them: none when it gives no points. A criterion that
+        gives points says which listings earn them in full (the first tier of the
+        order, directory/selectors.py, `first_tier`)."""
+        if self.preferences(params, varying=True):
+            raise NotImplementedError
         return []
 
     def annotations(self, params: SearchParams) -> dict[str, Any]:

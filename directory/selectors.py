@@ -222,9 +222,10 @@ NARROWED_FROM = 500  # results; sorting fewer is quick
 
 def first_tier(params: SearchParams) -> list[Any] | None:
     """What the results that come first in the order (`ranked`) share, as conditions
-    on the index entries: every point there is to earn (each thing asked for met in
-    full), then accepting new clients and confirmed recently; nothing when nearer
-    comes first (`sort=distance`). None when the order is by date (`sort=confirmed`)."""
+    on the index entries: every point that can differ between results earned in
+    full (`in_full`), accepting new clients and confirmed recently; nothing when
+    nearer comes first (`sort=distance` near a place). None when the order is by
+    date (`sort=confirmed`), or by distance online or with no place."""
     if params.applied_sort == "distance":
         return [] if params.place is not None and not params.online else None
     if params.applied_sort != "match":
