@@ -1,7 +1,7 @@
 """Browser tests: Playwright driving Debian's Chromium against a live server.
 
-Chromium cannot be downloaded here, so we launch the system one. Without it the
-tests skip with a reason, except under CI, where a skip counts as a failure.
+Chromium cannot be downloaded here, so we launch Debian's. Without it the tests
+skip with a reason, except under CI, where a skip counts as a failure.
 """
 
 import os
@@ -18,7 +18,12 @@ from tests.browser.world import World, build_world
 # tests make to set up data are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Debian's Chromium headless shell (package chromium-headless-shell) where it is
+# installed: the build Playwright itself runs for headless tests, without the full
+# browser's windowing. The browser tests took a third less CPU with it than with
+# the full browser in headless mode (README, Tests). Else the full browser.
+SHELL, BROWSER = "/usr/bin/chromium-headless-shell", "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM") or (SHELL if Path(SHELL).exists() else BROWSER)
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -96,5 +101,5 @@ def finish_requests(server, timeout: float = 5) -> None:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium")
+        pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium-headless-shell")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
