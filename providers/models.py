@@ -692,6 +692,14 @@ class SearchEntry(models.Model):
             models.Index(
                 fields=["-accepting", "-fresh", "name", "listing"], name="search_entry_order_idx"
             ),
+            # The first tier alone (directory.selectors.first_tier), everything a search
+            # narrowed to it reads of an entry: read whole from the index, not the table,
+            # when the matching documents of a words search are joined to it.
+            models.Index(
+                fields=["listing", "accepting", "fresh", "name"],
+                condition=Q(accepting=True, fresh=True),
+                name="search_entry_tier_idx",
+            ),
         ]
 
     def __str__(self) -> str:
